@@ -1,0 +1,285 @@
+"""A small first-order-logic AST, printed in the FOLIO notation.
+
+Terms are constants and variables; formulas are atoms (predicates of any arity),
+equality, ¬ ∧ ∨ → ↔ ⊕, and the quantifiers ∀ ∃. Everything is a frozen dataclass,
+so formulas hash and compare structurally.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Union
+
+__all__ = [
+    "Var", "Const", "Term", "Atom", "Eq", "Not", "And", "Or", "Implies", "Iff", "Xor", "ForAll", "Exists",
+    "Formula", "free_vars", "constants", "predicates", "substitute", "conj", "disj", "negate", "is_literal",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Var:
+    name: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Const:
+    name: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+Term = Union[Var, Const]
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    pred: str
+    args: tuple[Term, ...]
+
+    def __str__(self) -> str:
+        return f"{self.pred}({', '.join(map(str, self.args))})"
+
+
+@dataclass(frozen=True, slots=True)
+class Eq:
+    left: Term
+    right: Term
+
+    def __str__(self) -> str:
+        return f"{self.left} = {self.right}"
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    arg: Formula
+
+    def __str__(self) -> str:
+        if isinstance(self.arg, Eq):
+            return f"{self.arg.left} ≠ {self.arg.right}"
+        return f"¬{_wrap(self.arg)}"
+
+
+@dataclass(frozen=True, slots=True)
+class And:
+    args: tuple[Formula, ...]
+
+    def __str__(self) -> str:
+        return " ∧ ".join(_wrap(a) for a in self.args)
+
+
+@dataclass(frozen=True, slots=True)
+class Or:
+    args: tuple[Formula, ...]
+
+    def __str__(self) -> str:
+        return " ∨ ".join(_wrap(a) for a in self.args)
+
+
+@dataclass(frozen=True, slots=True)
+class Implies:
+    left: Formula
+    right: Formula
+
+    def __str__(self) -> str:
+        return f"{_wrap(self.left)} → {_wrap(self.right)}"
+
+
+@dataclass(frozen=True, slots=True)
+class Iff:
+    left: Formula
+    right: Formula
+
+    def __str__(self) -> str:
+        return f"{_wrap(self.left)} ↔ {_wrap(self.right)}"
+
+
+@dataclass(frozen=True, slots=True)
+class Xor:
+    left: Formula
+    right: Formula
+
+    def __str__(self) -> str:
+        return f"{_wrap(self.left)} ⊕ {_wrap(self.right)}"
+
+
+@dataclass(frozen=True, slots=True)
+class ForAll:
+    var: Var
+    body: Formula
+
+    def __str__(self) -> str:
+        return f"∀{self.var} ({self.body})"
+
+
+@dataclass(frozen=True, slots=True)
+class Exists:
+    var: Var
+    body: Formula
+
+    def __str__(self) -> str:
+        return f"∃{self.var} ({self.body})"
+
+
+Formula = Union[Atom, Eq, Not, And, Or, Implies, Iff, Xor, ForAll, Exists]
+
+
+def _wrap(f: Formula) -> str:
+    if isinstance(f, (Atom, Eq, Not, ForAll, Exists)):
+        return str(f)
+    return f"({f})"
+
+
+def conj(parts: list[Formula] | tuple[Formula, ...]) -> Formula:
+    """Conjunction of ``parts``, flattened; a single part is returned as is."""
+    flat: list[Formula] = []
+    for p in parts:
+        flat.extend(p.args if isinstance(p, And) else (p,))
+    if not flat:
+        raise ValueError("conj() of no formulas")
+    return flat[0] if len(flat) == 1 else And(tuple(flat))
+
+
+def disj(parts: list[Formula] | tuple[Formula, ...]) -> Formula:
+    flat: list[Formula] = []
+    for p in parts:
+        flat.extend(p.args if isinstance(p, Or) else (p,))
+    if not flat:
+        raise ValueError("disj() of no formulas")
+    return flat[0] if len(flat) == 1 else Or(tuple(flat))
+
+
+def negate(f: Formula) -> Formula:
+    """¬f, removing a double negation."""
+    return f.arg if isinstance(f, Not) else Not(f)
+
+
+def is_literal(f: Formula) -> bool:
+    return isinstance(f, (Atom, Eq)) or (isinstance(f, Not) and isinstance(f.arg, (Atom, Eq)))
+
+
+def children(f: Formula) -> Iterator[Formula]:
+    if isinstance(f, Not):
+        yield f.arg
+    elif isinstance(f, (And, Or)):
+        yield from f.args
+    elif isinstance(f, (Implies, Iff, Xor)):
+        yield f.left
+        yield f.right
+    elif isinstance(f, (ForAll, Exists)):
+        yield f.body
+
+
+def _terms(f: Formula) -> Iterator[Term]:
+    if isinstance(f, Atom):
+        yield from f.args
+    elif isinstance(f, Eq):
+        yield f.left
+        yield f.right
+    for c in children(f):
+        yield from _terms(c)
+
+
+def free_vars(f: Formula) -> set[Var]:
+    if isinstance(f, Atom):
+        return {a for a in f.args if isinstance(a, Var)}
+    if isinstance(f, Eq):
+        return {a for a in (f.left, f.right) if isinstance(a, Var)}
+    if isinstance(f, (ForAll, Exists)):
+        return free_vars(f.body) - {f.var}
+    out: set[Var] = set()
+    for c in children(f):
+        out |= free_vars(c)
+    return out
+
+
+def constants(f: Formula) -> set[Const]:
+    return {t for t in _terms(f) if isinstance(t, Const)}
+
+
+def predicates(f: Formula) -> set[tuple[str, int]]:
+    if isinstance(f, Atom):
+        return {(f.pred, len(f.args))}
+    out: set[tuple[str, int]] = set()
+    for c in children(f):
+        out |= predicates(c)
+    return out
+
+
+def substitute(f: Formula, mapping: dict[Var, Term]) -> Formula:
+    """Replace free variables according to ``mapping``."""
+    if not mapping:
+        return f
+    if isinstance(f, Atom):
+        return Atom(f.pred, tuple(mapping.get(a, a) if isinstance(a, Var) else a for a in f.args))
+    if isinstance(f, Eq):
+        left = mapping.get(f.left, f.left) if isinstance(f.left, Var) else f.left
+        right = mapping.get(f.right, f.right) if isinstance(f.right, Var) else f.right
+        return Eq(left, right)
+    if isinstance(f, Not):
+        return Not(substitute(f.arg, mapping))
+    if isinstance(f, And):
+        return And(tuple(substitute(a, mapping) for a in f.args))
+    if isinstance(f, Or):
+        return Or(tuple(substitute(a, mapping) for a in f.args))
+    if isinstance(f, (Implies, Iff, Xor)):
+        return type(f)(substitute(f.left, mapping), substitute(f.right, mapping))
+    if isinstance(f, (ForAll, Exists)):
+        inner = {k: v for k, v in mapping.items() if k != f.var}
+        return type(f)(f.var, substitute(f.body, inner))
+    raise TypeError(f"not a formula: {f!r}")
+
+
+NEG_SUFFIX = "__not"
+
+
+def polarize(f: Formula) -> Formula:
+    """Negation normal form with each negative literal ¬p(t) replaced by a fresh atom p__not(t).
+
+    The result has no negation, so reasoning over it only chains rules forwards (modus
+    ponens) and never by contraposition — the semantics of rule-base datasets such as
+    ProofWriter/RuleTaker and LogicNLI, where "not" facts are stated explicitly.
+    """
+    if isinstance(f, (Atom, Eq)):
+        return f
+    if isinstance(f, And):
+        return And(tuple(polarize(a) for a in f.args))
+    if isinstance(f, Or):
+        return Or(tuple(polarize(a) for a in f.args))
+    if isinstance(f, Implies):
+        return Implies(polarize(f.left), polarize(f.right))
+    if isinstance(f, Iff):
+        return And((Implies(polarize(f.left), polarize(f.right)), Implies(polarize(f.right), polarize(f.left))))
+    if isinstance(f, Xor):
+        return And((Or((polarize(f.left), polarize(f.right))),
+                    Or((polarize(Not(f.left)), polarize(Not(f.right))))))
+    if isinstance(f, (ForAll, Exists)):
+        return type(f)(f.var, polarize(f.body))
+    if isinstance(f, Not):
+        g = f.arg
+        if isinstance(g, Atom):
+            return Atom(g.pred + NEG_SUFFIX, g.args)
+        if isinstance(g, Eq):
+            return f
+        if isinstance(g, Not):
+            return polarize(g.arg)
+        if isinstance(g, And):
+            return Or(tuple(polarize(Not(a)) for a in g.args))
+        if isinstance(g, Or):
+            return And(tuple(polarize(Not(a)) for a in g.args))
+        if isinstance(g, Implies):
+            return And((polarize(g.left), polarize(Not(g.right))))
+        if isinstance(g, Iff):
+            return Or((And((polarize(g.left), polarize(Not(g.right)))),
+                       And((polarize(Not(g.left)), polarize(g.right)))))
+        if isinstance(g, Xor):
+            return polarize(Iff(g.left, g.right))
+        if isinstance(g, ForAll):
+            return Exists(g.var, polarize(Not(g.body)))
+        if isinstance(g, Exists):
+            return ForAll(g.var, polarize(Not(g.body)))
+    raise TypeError(f"not a formula: {f!r}")
