@@ -187,7 +187,7 @@ class EnglishParser:
         todo = [s for s in dict.fromkeys(sentences) if s not in self._cache]
         if todo:
             cleaned = [_clean(s) for s in todo]
-            for s, c, doc in zip(todo, cleaned, self.nlp.pipe(cleaned, batch_size=64)):
+            for s, doc in zip(todo, self.nlp.pipe(cleaned, batch_size=64)):
                 toks = [Tok(t.text, _NORMALISE.get(t.lower_, t.lower_), t.lemma_.lower(), t.pos_, t.tag_)
                         for t in doc if not t.is_space]
                 self._cache[s] = self._parse_tokens(toks, s)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Union
 
 __all__ = [
     "Var", "Const", "Term", "Atom", "Eq", "Not", "And", "Or", "Implies", "Iff", "Xor", "ForAll", "Exists",
@@ -33,7 +32,7 @@ class Const:
         return self.name
 
 
-Term = Union[Var, Const]
+Term = Var | Const
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +124,7 @@ class Exists:
         return f"∃{self.var} ({self.body})"
 
 
-Formula = Union[Atom, Eq, Not, And, Or, Implies, Iff, Xor, ForAll, Exists]
+Formula = Atom | Eq | Not | And | Or | Implies | Iff | Xor | ForAll | Exists
 
 
 def _wrap(f: Formula) -> str:
