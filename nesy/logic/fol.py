@@ -128,7 +128,8 @@ Formula = Atom | Eq | Not | And | Or | Implies | Iff | Xor | ForAll | Exists
 
 
 def _wrap(f: Formula) -> str:
-    if isinstance(f, (Atom, Eq, Not, ForAll, Exists)):
+    # Quantifiers are wrapped too: their scope extends as far right as possible when parsed.
+    if isinstance(f, (Atom, Eq, Not)):
         return str(f)
     return f"({f})"
 
