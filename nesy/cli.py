@@ -45,21 +45,32 @@ DEMO_PROBLEMS: tuple[Problem, ...] = (
 )
 
 
-def _system_options(args: argparse.Namespace) -> dict[str, Any]:
+def _system_options(name: str, args: argparse.Namespace) -> dict[str, Any]:
+    """The CLI flags that apply to system ``name`` (others are ignored with a warning)."""
     opts: dict[str, Any] = {}
+    logic = name in ("symbolic", "nesy")
     if getattr(args, "fol", False):
-        opts["use_fol"] = True
+        if logic:
+            opts["use_fol"] = True
+        else:
+            logger.warning("--fol has no effect on the neural system.")
     if getattr(args, "timeout", None) is not None:
-        opts["timeout_ms"] = int(args.timeout * 1000)
+        if logic:
+            opts["timeout_ms"] = int(args.timeout * 1000)
+        else:
+            logger.warning("--timeout has no effect on the neural system.")
     if getattr(args, "model", None):
-        opts["model"] = args.model
+        if name != "symbolic":
+            opts["model"] = args.model
+        else:
+            logger.warning("--model has no effect on the symbolic system.")
     return opts
 
 
 def _build(name: str, args: argparse.Namespace) -> Any:
     from nesy.systems import get_system
 
-    return get_system(name, **_system_options(args))
+    return get_system(name, **_system_options(name, args))
 
 
 def _cmd_data(args: argparse.Namespace) -> int:

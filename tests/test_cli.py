@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from nesy.cli import main
+
+PW = [{"id": "pw1", "context": "Bob is big. If someone is big then they are red.",
+       "question": "Based on the above information, is the following statement true, false, or unknown? Bob is red.",
+       "options": ["A) True", "B) False", "C) Unknown"], "answer": "A"},
+      {"id": "pw2", "context": "Bob is big. Big people are not cold.",
+       "question": "Based on the above information, is the following statement true, false, or unknown? Bob is cold.",
+       "options": ["A) True", "B) False", "C) Unknown"], "answer": "B"}]
+
+
+@pytest.fixture()
+def pw_file(tmp_path):
+    p = tmp_path / "pw.json"
+    p.write_text(json.dumps(PW))
+    return p
+
+
+def test_eval_symbolic_json_last_line(pw_file, tmp_path, capsys):
+    preds = tmp_path / "preds.jsonl"
+    assert main(["eval", str(pw_file), "--system", "symbolic", "--json", "--predictions", str(preds)]) == 0
+    out = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert {"path", "system", "n", "accuracy", "macro_f1", "ece", "coverage", "seconds", "per_label"} <= set(out)
+    assert out["accuracy"] == 1.0 and out["coverage"] == 1.0 and out["n"] == 2
+    rows = [json.loads(line) for line in preds.read_text().splitlines()]
+    assert rows[0]["pred"] == "entailment" and rows[1]["pred"] == "contradiction" and rows[0]["proved"] is True
+    assert {"id", "gold", "pred", "probabilities", "proved"} <= set(rows[0])
+
+
+def test_infer_symbolic_with_fol(capsys):
+    assert main(["infer", "--fol", "--premise", "∀x (Cat(x) → Animal(x))", "--premise", "Cat(tom)",
+                 "--hypothesis", "Animal(tom)", "--system", "symbolic", "--json"]) == 0
+    v = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert v["label"] == "entailment" and v["proved"] is True and v["trace"]["steps"]
+
+
+def test_data_command_json(pw_file, capsys):
+    assert main(["data", str(pw_file), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert out["format"] == "logic_lm" and out["n"] == 2 and out["labels"] == {"entailment": 1, "contradiction": 1}
+
+
+def test_bad_input_is_a_clear_error_not_a_crash(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_text("hello\tworld\n")
+    assert main(["data", str(bad)]) == 2
+    assert "unrecognised header" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["eval", str(bad), "--system", "nueral"])
