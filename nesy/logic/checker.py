@@ -135,6 +135,7 @@ class LogicChecker:
         premise_texts: Sequence[str] | None = None,
         hypothesis_text: str | None = None,
         semantics: Semantics | None = None,
+        names: dict[str, str] | None = None,
     ) -> LogicResult:
         """Decide whether ``premises`` entail, contradict, or leave open ``hypothesis``.
 
@@ -215,7 +216,8 @@ class LogicChecker:
             idx = sorted({index_of[b.get_id()] for b in core_b if index_of[b.get_id()] >= 0})
             cwa = any(index_of[b.get_id()] < 0 for b in core_b)
             steps = explain({i: polarized[i] for i in idx}, goal, premise_texts=premise_texts,
-                            hypothesis_text=hypothesis_text, negated=outcome is Outcome.CONTRADICTED)
+                            hypothesis_text=hypothesis_text, negated=outcome is Outcome.CONTRADICTED,
+                            names=names)
             verb = "entail" if outcome is Outcome.ENTAILED else "contradict"
             reason = (f"Premises {', '.join(str(i + 1) for i in idx) or '(none)'} {verb} the hypothesis"
                       f"{' under the closed-world assumption' if cwa else ''} (Z3: unsat).")

@@ -167,6 +167,8 @@ class EnglishParser:
         self.exclusive_either = exclusive_either
         self._nlp = nlp
         self._cache: dict[str, Formula | ParseError] = {}
+        #: How constants and predicates were written ("bald_eagle" → "the bald eagle"), for proofs.
+        self.surface: dict[str, str] = {}
 
     @property
     def nlp(self):  # type: ignore[no-untyped-def]
@@ -201,7 +203,7 @@ class EnglishParser:
         if not toks:
             return ParseError(f"Empty sentence {original!r}.")
         try:
-            return _Grammar(toks, self.exclusive_either).sentence()
+            return _Grammar(toks, self.exclusive_either, self.surface).sentence()
         except _Fail as err:
             detail = f" ({err})" if str(err) else ""
             return ParseError(f"Cannot parse {original.strip()!r} into logic{detail}; it is outside nesy's grammar.")
@@ -217,9 +219,10 @@ def _clean(s: str) -> str:
 
 
 class _Grammar:
-    def __init__(self, toks: list[Tok], exclusive_either: bool) -> None:
+    def __init__(self, toks: list[Tok], exclusive_either: bool, surface: dict[str, str] | None = None) -> None:
         self.toks = toks
         self.xor = exclusive_either
+        self.surface = surface if surface is not None else {}
         self.ctx = _Ctx()
 
     # ------------------------------------------------------------ sentence level
@@ -463,7 +466,9 @@ class _Grammar:
         if any(t.pos in {"ADP", "SCONJ", "CCONJ", "PUNCT"} for t in words):
             raise _fail("complex noun phrase")
         name = "_".join(singular(t.lower) if t.tag in {"NNS"} else t.lower for t in words)
-        return Const(re.sub(r"[^a-z0-9_]", "", name) or "entity")
+        const = Const(re.sub(r"[^a-z0-9_]", "", name) or "entity")
+        self.surface.setdefault(const.name, " ".join(t.text if t.text[:1].isupper() else t.lower for t in ts))
+        return const
 
     def _class_description(self, ts: list[Tok], v: Term, allow_empty_head: bool = False) -> Formula | None:
         """'red, cold things that like the dog' → red(v) ∧ cold(v) ∧ like(v, dog); None if unrestricted."""
@@ -631,7 +636,10 @@ class _Grammar:
         if any(t.pos in {"PUNCT", "CCONJ", "SCONJ", "AUX", "PRON"} or t.lower in _COPULA
                or (t.pos == "VERB" and t.tag not in {"VBN", "VBD", "VBG", "JJ"}) for t in words):
             raise _fail("unexpected words in complement")
-        return conj([Atom(_pred(t), (subj,)) for t in words])
+        atoms = [Atom(_pred(t), (subj,)) for t in words]
+        if ts[0].lower in {"a", "an"} and len(atoms) == 1:
+            self.surface.setdefault(atoms[0].pred, f"{ts[0].lower} {words[0].lower}")
+        return conj(atoms)
 
 
 # --------------------------------------------------------------------------- helpers

@@ -32,19 +32,23 @@ from nesy.trace import ProofStep
 __all__ = ["explain", "literal_text"]
 
 
-def _name(c: object) -> str:
-    return str(c).replace("_", " ")
+def literal_text(lit: Formula, names: Mapping[str, str] | None = None) -> str:
+    """A literal as a short English sentence (``Bob is red``, ``the cat does not like the dog``).
 
+    ``names`` maps constant and predicate names to how the text wrote them.
+    """
+    names = names or {}
 
-def literal_text(lit: Formula) -> str:
-    """A literal as a short English sentence (``bob is red``, ``the cat does not like the dog``)."""
+    def _name(c: object) -> str:
+        return names.get(str(c), str(c).replace("_", " "))
+
     neg = isinstance(lit, Not)
     atom = lit.arg if isinstance(lit, Not) else lit
     if isinstance(atom, Atom):
         pred = atom.pred
         if pred.endswith(NEG_SUFFIX):
             pred, neg = pred[: -len(NEG_SUFFIX)], not neg
-        pred = pred.replace("_", " ")
+        pred = names.get(pred, pred.replace("_", " "))
         if len(atom.args) == 1:
             return f"{_name(atom.args[0])} is {'not ' if neg else ''}{pred}"
         if len(atom.args) == 2:
@@ -97,6 +101,7 @@ def explain(
     premise_texts: Sequence[str] | None = None,
     hypothesis_text: str | None = None,
     negated: bool = False,
+    names: Mapping[str, str] | None = None,
 ) -> list[ProofStep]:
     """Ordered proof steps deriving ``goal`` from the ``core`` premises (index → formula)."""
 
@@ -134,7 +139,7 @@ def explain(
                         if new:
                             r = cite(rule.premise, "rule")
                             for h in new:
-                                steps.append(ProofStep(kind="derived", text=literal_text(h), formula=str(h),
+                                steps.append(ProofStep(kind="derived", text=literal_text(h, names), formula=str(h),
                                                        uses=tuple([known[b] for b in body] + [r])))
                                 known[h] = len(steps) - 1
                             changed = True
@@ -144,7 +149,7 @@ def explain(
                             r = cite(rule.premise, "rule")
                             lit = negate(missing[0])
                             uses = [known[b] for b in body if b in known] + [known[negate(head[0])], r]
-                            steps.append(ProofStep(kind="derived", text=literal_text(lit) + " (modus tollens)",
+                            steps.append(ProofStep(kind="derived", text=literal_text(lit, names) + " (modus tollens)",
                                                    formula=str(lit), uses=tuple(uses)))
                             known[lit] = len(steps) - 1
                             changed = True

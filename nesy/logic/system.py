@@ -107,7 +107,7 @@ class SymbolicSystem:
         sem = self.semantics if self.semantics != "auto" else ("classical" if formal else "directional")
         result = self.checker.decide(premises + extra, hyp, premise_texts=texts + extra_texts,
                                      hypothesis_text=hypothesis if hypothesis is not None else problem.hypothesis,
-                                     semantics=sem)
+                                     semantics=sem, names=self.parser.surface)
         if herr:
             errors[-1] = herr
         return LogicAnalysis(premises, hyp, result, errors)
