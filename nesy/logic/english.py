@@ -169,6 +169,8 @@ class EnglishParser:
         self._cache: dict[str, Formula | ParseError] = {}
         #: How constants and predicates were written ("bald_eagle" → "the bald eagle"), for proofs.
         self.surface: dict[str, str] = {}
+        #: Part of speech each predicate came from ("n", "a" or "v"), for knowledge-graph lookups.
+        self.pos: dict[str, str] = {}
 
     @property
     def nlp(self):  # type: ignore[no-untyped-def]
@@ -203,7 +205,7 @@ class EnglishParser:
         if not toks:
             return ParseError(f"Empty sentence {original!r}.")
         try:
-            return _Grammar(toks, self.exclusive_either, self.surface).sentence()
+            return _Grammar(toks, self.exclusive_either, self.surface, self.pos).sentence()
         except _Fail as err:
             detail = f" ({err})" if str(err) else ""
             return ParseError(f"Cannot parse {original.strip()!r} into logic{detail}; it is outside nesy's grammar.")
@@ -219,11 +221,20 @@ def _clean(s: str) -> str:
 
 
 class _Grammar:
-    def __init__(self, toks: list[Tok], exclusive_either: bool, surface: dict[str, str] | None = None) -> None:
+    def __init__(self, toks: list[Tok], exclusive_either: bool, surface: dict[str, str] | None = None,
+                 pos: dict[str, str] | None = None) -> None:
         self.toks = toks
         self.xor = exclusive_either
         self.surface = surface if surface is not None else {}
+        self.pos = pos if pos is not None else {}
         self.ctx = _Ctx()
+
+    def pred(self, tok: Tok, noun: bool = False) -> str:
+        """Predicate name of a noun/adjective token, noting its part of speech."""
+        name = _pred(tok)
+        kind = "n" if noun or tok.pos in {"NOUN", "PROPN"} else "v" if tok.pos == "VERB" and tok.tag != "VBN" else "a"
+        self.pos.setdefault(name, kind)
+        return name
 
     # ------------------------------------------------------------ sentence level
     def sentence(self) -> Formula:
@@ -489,7 +500,7 @@ class _Grammar:
                     continue
                 if m.is_verb or m.lower in _REL:
                     raise _fail("verb inside a description")
-                lit: Formula = Atom(_pred(m), (v,))
+                lit: Formula = Atom(self.pred(m), (v,))
                 parts.append(Not(lit) if neg else lit)
                 neg = False
             if neg:
@@ -498,7 +509,7 @@ class _Grammar:
                 raise _fail("verb as a head noun")
             n = singular(noun.lower)
             if n not in _HEAD_NOUNS:
-                parts.append(Atom(_pred(noun), (v,)))
+                parts.append(Atom(self.pred(noun, noun=True), (v,)))
         elif not allow_empty_head and k is None:
             raise _fail("empty description")
         if k is not None:
@@ -569,6 +580,7 @@ class _Grammar:
         if verb.lower in _COPULA:
             raise _fail("copula in object position")
         pred = _verb_pred(verb)
+        self.pos.setdefault(pred, "v")
         rest = ts[1:]
         while rest and rest[0].lower in _ADVERBS:
             rest = rest[1:]
@@ -636,7 +648,8 @@ class _Grammar:
         if any(t.pos in {"PUNCT", "CCONJ", "SCONJ", "AUX", "PRON"} or t.lower in _COPULA
                or (t.pos == "VERB" and t.tag not in {"VBN", "VBD", "VBG", "JJ"}) for t in words):
             raise _fail("unexpected words in complement")
-        atoms = [Atom(_pred(t), (subj,)) for t in words]
+        noun_head = ts[0].lower in {"a", "an"}
+        atoms = [Atom(self.pred(t, noun=noun_head and k == len(words) - 1), (subj,)) for k, t in enumerate(words)]
         if ts[0].lower in {"a", "an"} and len(atoms) == 1:
             self.surface.setdefault(atoms[0].pred, f"{ts[0].lower} {words[0].lower}")
         return conj(atoms)

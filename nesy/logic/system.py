@@ -48,19 +48,25 @@ class SymbolicSystem:
         semantics: ``auto`` (default) reads English rule text with the RuleTaker convention
             (``directional``: rules fire forwards, negated facts are explicit, nothing is concluded by
             contraposition) and formal FOL input classically; or force ``classical``/``directional``.
-        kg: A knowledge graph whose lexical axioms are added to the premises (optional).
+        kg: A :class:`~nesy.kg.Retriever` whose lexical axioms are added to the premises and
+            whose lexical decisions settle one-word-apart NLI pairs; ``"auto"`` (default) loads the
+            shipped WordNet graph on first use, ``None`` turns the graph off.
     """
 
     name = "symbolic"
 
     def __init__(self, *, use_fol: bool = False, timeout_ms: int = 5000, world: World = "open",
                  semantics: Literal["auto", "classical", "directional"] = "auto", exclusive_either: bool = False,
-                 kg: Any = None) -> None:
+                 kg: Any = "auto") -> None:
         check_choice("semantics", semantics, ("auto", "classical", "directional"))
         self.use_fol = use_fol
         self.semantics = semantics
         self.checker = LogicChecker(timeout_ms=timeout_ms, world=world)
         self.parser = EnglishParser(exclusive_either=exclusive_either)
+        if kg == "auto":
+            from nesy.kg.retriever import Retriever
+
+            kg = Retriever()
         self.kg = kg
 
     # ---------------------------------------------------------------- parsing
@@ -100,7 +106,7 @@ class SymbolicSystem:
         extra: list[Formula | None] = []
         extra_texts: list[str] = []
         if self.kg is not None and hyp is not None:
-            for axiom, text in self.kg.axioms_for([p for p in premises if p is not None], hyp):
+            for axiom, text in self.kg.axioms_for([p for p in premises if p is not None], hyp, self.parser.pos):
                 extra.append(axiom)
                 extra_texts.append(text)
         formal = self.use_fol and bool(problem.premises_fol)
@@ -121,12 +127,57 @@ class SymbolicSystem:
             verdict = solve_choice(self, problem)
         else:
             analysis = self.analyse(problem)
-            verdict = verdict_from_logic(analysis.result, problem, self.name)
+            verdict = verdict_from_logic(_kg_steps(analysis.result, len(analysis.premises)), problem, self.name)
+            if not verdict.proved and self.kg is not None and not self.use_fol:
+                lexical = self._lexical(problem)
+                if lexical is not None:
+                    verdict = lexical
         return _with_time(verdict, time.perf_counter() - t0)
+
+    def _lexical(self, problem: Problem) -> Verdict | None:
+        """Natural-logic decision for pairs that differ by one word or phrase (see :mod:`nesy.kg.align`)."""
+        from nesy.kg.align import lexical_decision
+
+        if len(problem.premises) != 1 or not problem.hypothesis:
+            return None
+        d = lexical_decision(self.kg, problem.premises[0], problem.hypothesis)
+        if d is None:
+            return None
+        steps = [ProofStep(kind="premise", text=problem.premises[0], premise_index=0, source="premise")]
+        if d.evidence is not None:
+            steps.append(d.evidence.to_step())
+        steps.append(ProofStep(kind="conclusion", text=d.reason, uses=tuple(range(len(steps)))))
+        proved = d.label is not Label.NEUTRAL
+        probs = [0.03, 0.03, 0.03]
+        probs[d.label.index] = 0.94 if proved else 0.8
+        probs = [p / sum(probs) for p in probs]
+        summary = ("Decided by lexical knowledge: " if proved else "Lexical knowledge suggests: ") + d.reason
+        return Verdict(label=d.label, probabilities=(probs[0], probs[1], probs[2]),
+                       trace=ProofTrace(steps=tuple(steps), summary=summary), system=self.name, proved=proved)
 
     def solve_many(self, problems: Sequence[Problem], *, show_progress_bar: bool | None = None) -> list[Verdict]:
         disable = (len(problems) < 50) if show_progress_bar is None else not show_progress_bar
         return [self.solve(p) for p in tqdm(problems, desc="symbolic", disable=disable, unit="item")]
+
+
+def _kg_steps(result: LogicResult, n_premises: int) -> LogicResult:
+    """Mark proof steps that cite knowledge-graph axioms (indices past the premises) as ``kg`` steps."""
+    if not any(s.premise_index is not None and s.premise_index >= n_premises for s in result.steps):
+        return result
+    steps = tuple(
+        ProofStep(kind="kg", text=s.text.rsplit(" [", 1)[0], formula=s.formula,
+                  source=s.text.rsplit("[", 1)[-1].rstrip("]") if "[" in s.text else "knowledge graph", uses=s.uses)
+        if s.premise_index is not None and s.premise_index >= n_premises else s
+        for s in result.steps
+    )
+    core = tuple(i for i in result.core if i < n_premises)
+    kg_used = len(result.core) - len(core)
+    reason = result.reason
+    if result.outcome.decided:
+        verb = "entail" if result.outcome is Outcome.ENTAILED else "contradict"
+        reason = (f"Premises {', '.join(str(i + 1) for i in core) or '(none)'} with {kg_used} knowledge-graph "
+                  f"fact(s) {verb} the hypothesis (Z3: unsat).")
+    return LogicResult(result.outcome, reason, core, steps, result.unparsed, n_premises, result.seconds)
 
 
 def _with_time(v: Verdict, seconds: float) -> Verdict:

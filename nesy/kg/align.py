@@ -1,0 +1,109 @@
+"""A small sentence-level semantic representation for ordinary NLI pairs, and lexical decisions.
+
+Each sentence becomes a sequence of content slots from its dependency parse (lemma, role,
+head), with determiners and punctuation dropped. Premise and hypothesis are aligned slot by
+slot; when they differ by one substituted word or phrase (the case the Breaking-NLI benchmark
+tests), or the hypothesis only drops modifiers, the knowledge graph decides the pair:
+
+* substitution by a synonym or a more general word → ENTAILMENT ("guitar" → "instrument");
+* substitution by an antonym or exclusive co-hyponym → CONTRADICTION ("cat" → "dog");
+* substitution by a more specific word → NEUTRAL;
+* dropping adjective/adverb/prepositional modifiers → ENTAILMENT ("a tall man sleeps" → "a man sleeps").
+
+These rules hold in upward-monotone contexts only, so pairs whose premise or hypothesis has
+negation, a universal or negative quantifier, a modal, or a conditional are left undecided,
+as are pairs that differ in more than one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from nesy.kg.retriever import KgEvidence, Retriever
+from nesy.types import Label
+
+__all__ = ["Slot", "represent", "LexicalDecision", "lexical_decision"]
+
+_SKIP_POS = {"DET", "PUNCT", "SPACE"}
+_NON_MONOTONE = {"not", "n't", "no", "never", "nobody", "nothing", "none", "neither", "nor", "without", "every",
+                 "all", "each", "any", "only", "if", "unless", "may", "might", "could", "would", "should", "few",
+                 "fail", "refuse", "deny", "doubt", "or", "except", "hardly", "barely"}
+_MODIFIER_DEPS = {"amod", "advmod", "compound", "nummod", "prep", "pobj", "npadvmod", "poss", "case", "acomp"}
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One content word of a sentence: its lemma, part of speech, dependency role and head index."""
+
+    lemma: str
+    pos: str
+    dep: str
+    head: int
+    text: str
+
+
+def represent(doc: Any) -> list[Slot]:
+    """The content slots of a spaCy doc, in order."""
+    return [Slot(t.lemma_.lower(), t.pos_, t.dep_, t.head.i, t.lower_) for t in doc
+            if t.pos_ not in _SKIP_POS and not t.is_space]
+
+
+@dataclass(frozen=True, slots=True)
+class LexicalDecision:
+    label: Label
+    evidence: KgEvidence | None
+    reason: str
+
+
+def _monotone(slots: list[Slot]) -> bool:
+    return not any(s.lemma in _NON_MONOTONE or s.text in _NON_MONOTONE for s in slots)
+
+
+def lexical_decision(retriever: Retriever, premise: str, hypothesis: str) -> LexicalDecision | None:
+    """Decide a pair that differs by one word/phrase or by dropped modifiers; None when out of scope."""
+    nlp = retriever.nlp
+    pdoc, hdoc = nlp(premise), nlp(hypothesis)
+    ps, hs = represent(pdoc), represent(hdoc)
+    if not ps or not hs or not _monotone(ps) or not _monotone(hs):
+        return None
+    pl, hl = [s.lemma for s in ps], [s.lemma for s in hs]
+    if pl == hl:
+        return LexicalDecision(Label.ENTAILMENT, None, "The hypothesis restates the premise.")
+    # common prefix / suffix, then one differing stretch on each side
+    i = 0
+    while i < min(len(pl), len(hl)) and pl[i] == hl[i]:
+        i += 1
+    j = 0
+    while j < min(len(pl), len(hl)) - i and pl[-1 - j] == hl[-1 - j]:
+        j += 1
+    p_mid, h_mid = ps[i:len(ps) - j], hs[i:len(hs) - j]
+    if not h_mid and p_mid:
+        # the hypothesis drops a stretch of the premise: entailed when it is only modifiers
+        if all(s.dep in _MODIFIER_DEPS or s.pos in {"ADJ", "ADV", "ADP"} for s in p_mid):
+            return LexicalDecision(Label.ENTAILMENT, None,
+                                   f"The hypothesis drops the modifier '{' '.join(s.text for s in p_mid)}'.")
+        return None
+    if not p_mid or len(p_mid) > 3 or len(h_mid) > 3:
+        return None
+    content_p = [s for s in p_mid if s.pos in {"NOUN", "VERB", "ADJ", "PROPN"}]
+    content_h = [s for s in h_mid if s.pos in {"NOUN", "VERB", "ADJ", "PROPN"}]
+    if not content_p or not content_h:
+        return None
+    a = "_".join(s.lemma for s in p_mid if s.pos != "ADP")
+    b = "_".join(s.lemma for s in h_mid if s.pos != "ADP")
+    ev = retriever.relation(a, b) if retriever.kg.has_lemma(a) and retriever.kg.has_lemma(b) else None
+    if ev is None and (len(content_p), len(content_h)) == (1, 1):
+        ev = retriever.relation(content_p[0].lemma, content_h[0].lemma)
+    if ev is None:
+        return None
+    if ev.kind == "entailing":
+        return LexicalDecision(Label.ENTAILMENT, ev, f"'{ev.premise_term}' is replaced by the more general or "
+                               f"equivalent '{ev.hypothesis_term}'.")
+    if ev.kind == "excluding":
+        return LexicalDecision(Label.CONTRADICTION, ev, f"'{ev.premise_term}' and '{ev.hypothesis_term}' "
+                               "exclude each other.")
+    if ev.kind == "reverse":
+        return LexicalDecision(Label.NEUTRAL, ev, f"'{ev.hypothesis_term}' is more specific than "
+                               f"'{ev.premise_term}'.")
+    return None

@@ -1,0 +1,252 @@
+"""The knowledge graph: a networkx DiGraph with provenance on every edge.
+
+Nodes are lemmas (``w:dog``) and, for WordNet, synsets (``s:dog.n.01``). Every edge has
+its relations (``rel``, a tuple: two relations can join the same pair), a weight ``w``
+(the sense rank for ``sense`` edges) and a source index ``src`` into
+:attr:`KnowledgeGraph.sources` (``WordNet 3.0``, ``ConceptNet 5``, a file name).
+Graph files are JSON (gzip allowed), version-stamped; no pickle.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import logging
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from nesy.errors import DataFormatError
+
+__all__ = ["KnowledgeGraph", "RELATIONS", "default_graph_path", "load_triples", "load_conceptnet"]
+
+logger = logging.getLogger(__name__)
+
+#: Lemma-level relations a loader may add (WordNet adds synset-level ones as well).
+RELATIONS = ("is_a", "synonym", "antonym", "excludes", "part_of", "member_of", "entails", "similar", "related")
+
+#: ConceptNet 5 relation → nesy relation. Relations not listed are skipped.
+CONCEPTNET_RELATIONS = {
+    "/r/IsA": "is_a", "/r/InstanceOf": "is_a", "/r/Synonym": "synonym", "/r/Antonym": "antonym",
+    "/r/DistinctFrom": "excludes", "/r/PartOf": "part_of", "/r/MemberOf": "member_of", "/r/Entails": "entails",
+    "/r/SimilarTo": "similar", "/r/RelatedTo": "related", "/r/HasA": "related", "/r/MadeOf": "related",
+    "/r/UsedFor": "related", "/r/AtLocation": "related", "/r/Causes": "related",
+}
+
+
+def default_graph_path() -> Path:
+    """The shipped WordNet graph inside the package, or the repo's ``knowledge/`` folder."""
+    here = Path(__file__).resolve()
+    for cand in (here.parent.parent / "resources" / "knowledge" / "wordnet.json.gz",
+                 here.parents[2] / "knowledge" / "wordnet.json.gz"):
+        if cand.is_file():
+            return cand
+    return here.parents[2] / "knowledge" / "wordnet.json.gz"
+
+
+def lemma_key(text: str) -> str:
+    """Normalise a concept mention: lowercase, spaces and hyphens to underscores."""
+    return "_".join(text.lower().replace("-", " ").split())
+
+
+class KnowledgeGraph:
+    """A lexical/commonsense graph.
+
+    Example:
+        >>> kg = KnowledgeGraph.load()  # doctest: +SKIP
+        >>> kg.has_lemma("guitar")  # doctest: +SKIP
+        True
+    """
+
+    def __init__(self, graph: nx.DiGraph | None = None) -> None:
+        self.g = graph if graph is not None else nx.DiGraph()
+        self.sources: list[str] = []
+
+    def _add(self, u: str, v: str, rel: str, w: int, src: int) -> None:
+        data = self.g.get_edge_data(u, v)
+        if data is None:
+            self.g.add_edge(u, v, rel=(rel,), w=w, src=src)
+        elif rel not in data["rel"]:
+            data["rel"] = data["rel"] + (rel,)
+
+    # ---------------------------------------------------------------- loading
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> KnowledgeGraph:
+        """Load a graph file written by :meth:`save` or the WordNet builder."""
+        kg = cls()
+        kg.merge_file(path or default_graph_path())
+        return kg
+
+    def merge_file(self, path: str | Path) -> KnowledgeGraph:
+        p = Path(path)
+        if not p.is_file():
+            raise DataFormatError(
+                f"Knowledge graph file {str(p)!r} not found. Build the WordNet graph with "
+                "`python -m nesy.kg.build_wordnet /usr/share/wordnet --out knowledge/wordnet`."
+            )
+        t0 = time.perf_counter()
+        try:
+            opener = gzip.open if p.suffix == ".gz" else open
+            with opener(p, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
+                data = json.load(fh)
+        except (OSError, json.JSONDecodeError, UnicodeDecodeError) as err:
+            raise DataFormatError(f"{str(p)!r} is not a nesy graph file (JSON, optionally gzip): {err}") from err
+        if not isinstance(data, dict) or data.get("format") != "nesy-kg":
+            raise DataFormatError(f"{str(p)!r} is not a nesy graph file: missing \"format\": \"nesy-kg\".")
+        if data.get("version") != 1:
+            raise DataFormatError(f"{str(p)!r} has graph format version {data.get('version')!r}; this nesy reads 1.")
+        try:
+            names, kinds, rels, edges = data["nodes"], data["kinds"], data["relations"], data["edges"]
+            source = str(data.get("source", p.name))
+            src = len(self.sources)
+            keys = [("s:" if k else "w:") + n for n, k in zip(names, kinds)]
+            merged: dict[tuple[int, int], list[Any]] = {}
+            for a, b, r, w in edges:
+                item = merged.get((a, b))
+                if item is None:
+                    merged[(a, b)] = [(rels[r],), w]
+                elif rels[r] not in item[0]:
+                    item[0] = item[0] + (rels[r],)
+            fresh = self.g.number_of_edges() == 0
+            if fresh:
+                self.g.add_edges_from((keys[a], keys[b], {"rel": rl, "w": w, "src": src})
+                                      for (a, b), (rl, w) in merged.items())
+            else:
+                for (a, b), (rl, w) in merged.items():
+                    for r in rl:
+                        self._add(keys[a], keys[b], r, w, src)
+        except (KeyError, IndexError, TypeError, ValueError) as err:
+            raise DataFormatError(f"{str(p)!r}: malformed graph data ({err}).") from err
+        self.sources.append(source)
+        logger.info("Loaded %s (%d edges) in %.2f s", p, len(edges), time.perf_counter() - t0)
+        return self
+
+    def add_triples(self, triples: Iterable[tuple[str, str, str]], source: str) -> int:
+        """Add lemma-level edges (head, relation, tail) with ``source`` as provenance."""
+        n = 0
+        src = len(self.sources)
+        self.sources.append(source)
+        for head, rel, tail in triples:
+            if rel not in RELATIONS:
+                raise DataFormatError(f"Unknown relation {rel!r} in {source}. Use one of: {', '.join(RELATIONS)}.")
+            u, v = "w:" + lemma_key(head), "w:" + lemma_key(tail)
+            self._add(u, v, rel, 0, src)
+            if rel in {"synonym", "antonym", "excludes", "similar", "related"}:
+                self._add(v, u, rel, 0, src)
+            n += 1
+        return n
+
+    def save(self, path: str | Path) -> None:
+        """Write the graph as gzip JSON (lemma/synset node kinds, relations, edges with sources)."""
+        nodes = list(self.g.nodes)
+        index = {n: i for i, n in enumerate(nodes)}
+        rels = sorted({r for _, _, d in self.g.edges(data=True) for r in d["rel"]})
+        rid = {r: i for i, r in enumerate(rels)}
+        data = {
+            "format": "nesy-kg", "version": 1, "source": "+".join(dict.fromkeys(self.sources)) or "nesy",
+            "relations": rels, "nodes": [n[2:] for n in nodes], "kinds": [1 if n.startswith("s:") else 0 for n in nodes],
+            "edges": [[index[u], index[v], rid[r], d.get("w", 0)] for u, v, d in self.g.edges(data=True)
+                      for r in d["rel"]],
+        }
+        with gzip.open(path, "wt", encoding="utf-8") as fh:
+            json.dump(data, fh, separators=(",", ":"))
+
+    # ---------------------------------------------------------------- queries
+    def has_lemma(self, lemma: str) -> bool:
+        return ("w:" + lemma_key(lemma)) in self.g
+
+    def senses(self, lemma: str, max_rank: int = 99, pos: str | None = None) -> list[str]:
+        """Synsets of a lemma, most frequent first; ``pos`` ("n", "v", "a") keeps one part of speech."""
+        node = "w:" + lemma_key(lemma)
+        if node not in self.g:
+            return []
+        tags = {"a": (".a.", ".s."), "n": (".n.",), "v": (".v.",), "r": (".r.",)}.get(pos or "", None)
+        out = [(d.get("w", 99), v) for v, d in self.g.succ[node].items() if "sense" in d["rel"]
+               and (tags is None or any(t in v for t in tags))]
+        return [v for w, v in sorted(out) if w <= max_rank]
+
+    def lemmas_of(self, synset: str) -> list[str]:
+        if synset not in self.g:
+            return []
+        return [u[2:] for u, d in self.g.pred[synset].items() if "sense" in d["rel"]]
+
+    def neighbours(self, node: str, rel: str) -> Iterator[tuple[str, dict[str, Any]]]:
+        if node not in self.g:
+            return
+        for v, d in self.g.succ[node].items():
+            if rel in d["rel"]:
+                yield v, d
+
+    def source_of(self, u: str, v: str) -> str:
+        d = self.g.get_edge_data(u, v)
+        return self.sources[d["src"]] if d is not None and d["src"] < len(self.sources) else "?"
+
+    def edge_id(self, u: str, rel: str, v: str) -> str:
+        return f"{self.source_of(u, v)}:{u[2:]}-{rel}->{v[2:]}"
+
+
+# --------------------------------------------------------------------------- loaders
+def load_triples(path: str | Path) -> list[tuple[str, str, str]]:
+    """Read plain triples: TSV/CSV ``head<TAB>relation<TAB>tail`` or JSONL ``{"head", "relation", "tail"}``."""
+    p = Path(path)
+    if not p.is_file():
+        raise DataFormatError(f"Triple file {str(p)!r} not found.")
+    out: list[tuple[str, str, str]] = []
+    text = p.read_text(encoding="utf-8")
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if line.lstrip().startswith("{"):
+            try:
+                obj = json.loads(line)
+                out.append((obj["head"], obj["relation"], obj["tail"]))
+            except (json.JSONDecodeError, KeyError) as err:
+                raise DataFormatError(f"{str(p)!r} line {lineno}: expected {{\"head\", \"relation\", \"tail\"}} ({err}).") from err
+            continue
+        parts = [x.strip() for x in (line.split("\t") if "\t" in line else line.split("|") if "|" in line else line.split(","))]
+        if len(parts) != 3:
+            raise DataFormatError(f"{str(p)!r} line {lineno}: expected head, relation, tail; found {len(parts)} fields.")
+        out.append((parts[0], parts[1], parts[2]))
+    return out
+
+
+def _cn_term(uri: str) -> str | None:
+    parts = uri.split("/")
+    if len(parts) < 4 or parts[1] != "c" or parts[2] != "en":
+        return None
+    return parts[3]
+
+
+def load_conceptnet(path: str | Path, *, min_weight: float = 1.0) -> list[tuple[str, str, str]]:
+    """English edges of a ConceptNet 5 assertions CSV (tab-separated: uri, relation, start, end, json info).
+
+    Only edges whose both ends are English (``/c/en/``) and whose relation is in
+    :data:`CONCEPTNET_RELATIONS` are kept, and only when their weight is at least ``min_weight``.
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise DataFormatError(f"ConceptNet file {str(p)!r} not found.")
+    opener = gzip.open if p.suffix == ".gz" else open
+    out: list[tuple[str, str, str]] = []
+    with opener(p, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
+        for lineno, row in enumerate(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
+            if len(row) < 4:
+                raise DataFormatError(f"{str(p)!r} line {lineno}: expected 5 tab-separated columns "
+                                      "(uri, relation, start, end, info) as in ConceptNet 5 assertions.")
+            rel = CONCEPTNET_RELATIONS.get(row[1])
+            head, tail = _cn_term(row[2]), _cn_term(row[3])
+            if rel is None or head is None or tail is None:
+                continue
+            weight = 1.0
+            if len(row) > 4 and row[4].strip():
+                try:
+                    weight = float(json.loads(row[4]).get("weight", 1.0))
+                except (json.JSONDecodeError, AttributeError):
+                    weight = 1.0
+            if weight >= min_weight:
+                out.append((head, rel, tail))
+    return out
