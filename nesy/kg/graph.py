@@ -22,7 +22,7 @@ import networkx as nx
 
 from nesy.errors import DataFormatError
 
-__all__ = ["KnowledgeGraph", "RELATIONS", "default_graph_path", "load_triples", "load_conceptnet"]
+__all__ = ["KnowledgeGraph", "RELATIONS", "default_graph_path", "domain_files", "load_conceptnet", "load_domain", "load_triples"]
 
 logger = logging.getLogger(__name__)
 
@@ -250,3 +250,36 @@ def load_conceptnet(path: str | Path, *, min_weight: float = 1.0) -> list[tuple[
             if weight >= min_weight:
                 out.append((head, rel, tail))
     return out
+
+
+def load_domain(path: str | Path) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """Read a domain knowledge file: ``head | relation | tail`` edges and ``rule: <sentence>`` lines.
+
+    Returns the triples (graph edges) and the rule sentences (for the logic parser).
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise DataFormatError(f"Domain knowledge file {str(p)!r} not found.")
+    triples: list[tuple[str, str, str]] = []
+    rules: list[str] = []
+    for lineno, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.lower().startswith("rule:"):
+            rules.append(line[5:].strip())
+            continue
+        parts = [x.strip() for x in line.split("|")]
+        if len(parts) != 3 or not all(parts):
+            raise DataFormatError(f"{str(p)!r} line {lineno}: expected 'head | relation | tail' or 'rule: ...'.")
+        if parts[1] not in RELATIONS:
+            raise DataFormatError(f"{str(p)!r} line {lineno}: unknown relation {parts[1]!r}. "
+                                  f"Use one of: {', '.join(RELATIONS)}.")
+        triples.append((parts[0], parts[1], parts[2]))
+    return triples, rules
+
+
+def domain_files() -> list[Path]:
+    """The shipped domain knowledge files (``knowledge/medical``, ``knowledge/legal``)."""
+    root = default_graph_path().parent
+    return sorted(root.glob("*/*.kg"))
