@@ -120,19 +120,25 @@ class SymbolicSystem:
 
     # ---------------------------------------------------------------- answering
     def solve(self, problem: Problem) -> Verdict:
+        return self.solve_with_analysis(problem)[0]
+
+    def solve_with_analysis(self, problem: Problem) -> tuple[Verdict, LogicAnalysis | None]:
+        """The verdict and, for non-multiple-choice problems, the parsed logic behind it."""
         t0 = time.perf_counter()
+        analysis = None
         if problem.is_multiple_choice:
             from nesy.logic.choice import solve_choice
 
             verdict = solve_choice(self, problem)
         else:
             analysis = self.analyse(problem)
-            verdict = verdict_from_logic(_kg_steps(analysis.result, len(analysis.premises)), problem, self.name)
+            analysis.result = _kg_steps(analysis.result, len(analysis.premises))
+            verdict = verdict_from_logic(analysis.result, problem, self.name)
             if not verdict.proved and self.kg is not None and not self.use_fol:
                 lexical = self._lexical(problem)
                 if lexical is not None:
                     verdict = lexical
-        return _with_time(verdict, time.perf_counter() - t0)
+        return _with_time(verdict, time.perf_counter() - t0), analysis
 
     def _lexical(self, problem: Problem) -> Verdict | None:
         """Natural-logic decision for pairs that differ by one word or phrase (see :mod:`nesy.kg.align`)."""

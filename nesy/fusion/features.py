@@ -1,0 +1,76 @@
+"""Features of one problem for the fusion model: neural, logic and knowledge-graph evidence."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from nesy.kg.retriever import KgEvidence
+from nesy.logic.checker import LogicResult, Outcome
+from nesy.nli.scorer import NliScore
+
+__all__ = ["FEATURE_NAMES", "Evidence", "featurize"]
+
+_KG_KINDS = ("entailing", "reverse", "excluding", "related")
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "neural_logp_entailment", "neural_logp_neutral", "neural_logp_contradiction",
+    "logic_entailed_full_parse", "logic_contradicted_full_parse", "logic_entailed_partial_parse",
+    "logic_contradicted_partial_parse", "logic_unknown_full_theory", "logic_inconsistent_full_parse",
+    "proof_size", "parse_coverage_when_decided",
+    "lexical_entailment", "lexical_contradiction", "lexical_neutral",
+    "n_premises_log", "has_rules",
+    *(f"kg_{k}_count" for k in _KG_KINDS), *(f"kg_{k}_max" for k in _KG_KINDS),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Everything the sources said about one problem."""
+
+    neural: NliScore
+    logic: LogicResult | None
+    kg: tuple[KgEvidence, ...] = ()
+    lexical: str | None = None  # label value of a lexical (natural-logic) decision
+    n_premises: int = 1
+    has_rules: bool = False
+
+
+def featurize(ev: Evidence) -> np.ndarray:
+    """The fixed-order feature vector (see :data:`FEATURE_NAMES`).
+
+    A failed parse, a time-out, or an "unknown" from a partial parse is *no* logic evidence:
+    all logic features stay zero, exactly as for a problem the logic never saw, so such an
+    outcome can never push the answer. Only proofs (and "unknown"/"inconsistent" over a
+    fully parsed theory) set logic features.
+    """
+    p = np.clip(np.asarray(ev.neural.probabilities, dtype=float), 1e-6, 1.0)
+    x: list[float] = list(np.log(p))
+    lr = ev.logic
+    outcome = lr.outcome if lr is not None else Outcome.PARSE_FAILURE
+    full = lr is not None and not lr.unparsed
+    x += [
+        1.0 if full and outcome is Outcome.ENTAILED else 0.0,
+        1.0 if full and outcome is Outcome.CONTRADICTED else 0.0,
+        1.0 if not full and outcome is Outcome.ENTAILED else 0.0,
+        1.0 if not full and outcome is Outcome.CONTRADICTED else 0.0,
+        1.0 if full and outcome is Outcome.UNKNOWN and ev.has_rules else 0.0,
+        1.0 if full and outcome is Outcome.INCONSISTENT else 0.0,
+        math.log1p(lr.proof_size) if lr is not None and outcome.decided else 0.0,
+        lr.parse_coverage if lr is not None and outcome.decided else 0.0,
+    ]
+    x += [1.0 if ev.lexical == lab else 0.0 for lab in ("entailment", "contradiction", "neutral")]
+    x += [math.log1p(ev.n_premises), 1.0 if ev.has_rules else 0.0]
+    kinds: dict[str, list[float]] = {k: [] for k in _KG_KINDS}
+    for e in ev.kg:
+        kinds[e.kind].append(e.score)
+    x += [float(len(kinds[k])) for k in _KG_KINDS]
+    x += [max(kinds[k], default=0.0) for k in _KG_KINDS]
+    return np.asarray(x, dtype=float)
+
+
+def stack(evidence: Sequence[Evidence]) -> np.ndarray:
+    return np.vstack([featurize(e) for e in evidence]) if evidence else np.zeros((0, len(FEATURE_NAMES)))

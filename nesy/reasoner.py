@@ -1,0 +1,210 @@
+"""The Reasoner: neural scorer + knowledge graph + logic checker, fused into calibrated verdicts."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from tqdm.auto import tqdm
+
+from nesy.fusion.features import Evidence, featurize
+from nesy.fusion.model import FusionModel
+from nesy.logic.fol import ForAll, Implies
+from nesy.logic.system import SymbolicSystem
+from nesy.nli.scorer import NliScore, NliScorer
+from nesy.trace import ProofStep, ProofTrace
+from nesy.types import LABELS, Label, Problem, Verdict
+
+__all__ = ["Reasoner", "default_fusion_path"]
+
+logger = logging.getLogger(__name__)
+
+
+def default_fusion_path() -> Path:
+    return Path(__file__).resolve().parent / "resources" / "fusion" / "default.json"
+
+
+def _as_premises(premises: str | Sequence[str]) -> tuple[str, ...]:
+    from nesy.data import split_sentences
+
+    if isinstance(premises, str):
+        return split_sentences(premises) or (premises,)
+    return tuple(premises)
+
+
+class Reasoner:
+    """Answers entailment questions with all of nesy's evidence.
+
+    Args:
+        scorer: The neural cross-encoder (:class:`~nesy.nli.NliScorer`).
+        kg: A :class:`~nesy.kg.Retriever` (or None to leave the graph out).
+        logic: The :class:`~nesy.logic.system.SymbolicSystem` (parser + Z3).
+        fusion: A fitted :class:`~nesy.fusion.model.FusionModel`.
+
+    Example:
+        >>> r = Reasoner.default()  # doctest: +SKIP
+        >>> v = r.infer(["All red things are rough.", "Bob is red."], "Bob is rough.")  # doctest: +SKIP
+        >>> v.label, v.proved  # doctest: +SKIP
+        (<Label.ENTAILMENT: 'entailment'>, True)
+    """
+
+    name = "nesy"
+
+    def __init__(self, *, scorer: NliScorer, kg: Any = None, logic: SymbolicSystem | None = None,
+                 fusion: FusionModel | None = None) -> None:
+        self.scorer = scorer
+        self.kg = kg
+        self.logic = logic or SymbolicSystem(kg=kg)
+        self.fusion = fusion
+
+    @classmethod
+    def default(cls, *, model: str = "default", fusion: str | None = None, use_fol: bool = False,
+                timeout_ms: int = 5000) -> Reasoner:
+        """The shipped configuration: default model, WordNet graph, Z3, fitted fusion."""
+        from nesy.kg.retriever import Retriever
+
+        kg = Retriever()
+        return cls(scorer=NliScorer(model), kg=kg, logic=SymbolicSystem(kg=kg, use_fol=use_fol, timeout_ms=timeout_ms),
+                   fusion=FusionModel.load(fusion or default_fusion_path()))
+
+    # ---------------------------------------------------------------- evidence
+    def gather(self, problems: Sequence[Problem], *, show_progress_bar: bool | None = None,
+               scores: Sequence[NliScore] | None = None) -> list[tuple[Evidence, Verdict]]:
+        """Neural scores, logic results and KG evidence for each (non-multiple-choice) problem."""
+        if scores is None:
+            scores = self.scorer.score_many([(p.premises, p.hypothesis) for p in problems],
+                                            show_progress_bar=show_progress_bar)
+        out = []
+        disable = (len(problems) < 50) if show_progress_bar is None else not show_progress_bar
+        for p, s in zip(tqdm(problems, desc="logic+kg", disable=disable, unit="item"), scores):
+            sym, analysis = self.logic.solve_with_analysis(p)
+            assert analysis is not None
+            result = analysis.result
+            lexical = None
+            if sym.proved and not result.outcome.decided:
+                lexical = sym.label.value
+            elif not result.outcome.decided and sym.label is Label.NEUTRAL and sym.trace.steps and any(
+                    st.kind == "kg" for st in sym.trace.steps):
+                lexical = "neutral"
+            kg_ev: tuple[Any, ...] = ()
+            if self.kg is not None and len(" ".join(p.premises)) < 2000:
+                kg_ev = tuple(self.kg.evidence(p.premises, p.hypothesis)[:10])
+            has_rules = any(isinstance(f, (ForAll, Implies)) for f in analysis.premises if f is not None)
+            ev = Evidence(neural=s, logic=result, kg=kg_ev, lexical=lexical, n_premises=len(p.premises),
+                          has_rules=has_rules)
+            out.append((ev, sym))
+        return out
+
+    # ---------------------------------------------------------------- answering
+    def _verdict(self, problem: Problem, ev: Evidence, sym: Verdict, seconds: float) -> Verdict:
+        if self.fusion is None:
+            from nesy.errors import NotFittedError
+
+            raise NotFittedError("This Reasoner has no fitted fusion model. Pass fusion=FusionModel.load(path) "
+                                 "or fit one with `nesy fit-fusion`.")
+        x = featurize(ev)
+        probs = self.fusion.predict_proba(x)[0]
+        label = LABELS[int(np.argmax(probs))]
+        steps: list[ProofStep] = []
+        proved = bool(sym.proved and sym.label is label)
+        if proved:
+            steps.extend(sym.trace.steps)
+        steps.extend(e.to_step() for e in ev.kg[:3] if e.kind != "related")
+        n = ev.neural.probabilities
+        steps.append(ProofStep(kind="neural", text=f"The entailment network gives P(entailment) {n[0]:.3f}, "
+                               f"P(neutral) {n[1]:.3f}, P(contradiction) {n[2]:.3f}.",
+                               source=self.scorer.model_name, score=float(max(n))))
+        shifts = _source_shifts(self.fusion, x, label)
+        steps.append(ProofStep(kind="fusion", text="Fusion: " + "; ".join(f"{k} {v:+.2f}" for k, v in shifts.items())
+                               + f" to the log-odds of {label.value}.", score=float(probs[label.index])))
+        if proved:
+            summary = f"{label.value.capitalize()}, backed by a proof. {sym.trace.summary}"
+            neural_only = False
+        elif sym.proved:
+            summary = (f"{label.value.capitalize()}: the evidence outweighs a proof of {sym.label.value} "
+                       "(check the premises' parse).")
+            neural_only = False
+        else:
+            summary = f"{label.value.capitalize()}: no proof was found; the answer rests on the network" + (
+                " and the knowledge graph." if ev.kg else " alone.")
+            neural_only = not ev.kg
+        notes = sym.trace.notes
+        trace = ProofTrace(steps=tuple(steps), summary=summary, neural_only=neural_only, notes=notes)
+        return Verdict(label=label, probabilities=(float(probs[0]), float(probs[1]), float(probs[2])), trace=trace,
+                       system=self.name, seconds=seconds, proved=proved)
+
+    def infer(self, premises: str | Sequence[str], hypothesis: str, *, fol: bool = False) -> Verdict:
+        """Decide one hypothesis. ``premises`` may be a string, a list of sentences, or FOL formulas (``fol=True``)."""
+        prem = tuple(premises) if fol and not isinstance(premises, str) else _as_premises(premises)
+        problem = Problem(id="infer", premises=prem, hypothesis=hypothesis,
+                          premises_fol=prem if fol else None, hypothesis_fol=hypothesis if fol else None)
+        return self.solve(problem)
+
+    def infer_many(self, pairs: Sequence[tuple[str | Sequence[str], str]], *, batch_size: int = 32,
+                   show_progress_bar: bool | None = None, workers: int = 1) -> list[Verdict]:
+        """Decide many (premises, hypothesis) pairs."""
+        problems = [Problem(id=str(i), premises=_as_premises(p), hypothesis=h) for i, (p, h) in enumerate(pairs)]
+        self.scorer.batch_size = batch_size
+        return self.solve_many(problems, show_progress_bar=show_progress_bar)
+
+    def choose(self, premises: str | Sequence[str], options: Sequence[str]) -> Verdict:
+        """Multiple choice: the option the premises support best."""
+        problem = Problem(id="choose", premises=_as_premises(premises), options=tuple(options))
+        return self.solve(problem)
+
+    def solve(self, problem: Problem) -> Verdict:
+        return self.solve_many([problem], show_progress_bar=False)[0]
+
+    def solve_many(self, problems: Sequence[Problem], *, show_progress_bar: bool | None = None) -> list[Verdict]:
+        t0 = time.perf_counter()
+        out: list[Verdict | None] = [None] * len(problems)
+        plain = [i for i, p in enumerate(problems) if not p.is_multiple_choice]
+        for i, p in enumerate(problems):
+            if p.is_multiple_choice:
+                out[i] = self._choose(p)
+        if plain:
+            gathered = self.gather([problems[i] for i in plain], show_progress_bar=show_progress_bar)
+            per = (time.perf_counter() - t0) / max(len(problems), 1)
+            for i, (ev, sym) in zip(plain, gathered):
+                out[i] = self._verdict(problems[i], ev, sym, per)
+        return [v for v in out if v is not None]
+
+    def _choose(self, problem: Problem) -> Verdict:
+        assert problem.options is not None
+        sym = self.logic.solve(problem)
+        if sym.proved:
+            return Verdict(label=sym.label, probabilities=sym.probabilities, trace=sym.trace, system=self.name,
+                           proved=True, choice=sym.choice, option_probabilities=sym.option_probabilities)
+        # no proof: fuse each option as a hypothesis and take the most probable entailment
+        subs = [Problem(id=f"{problem.id}-{k}", premises=problem.premises, hypothesis=o)
+                for k, o in enumerate(problem.options)]
+        verdicts = self.solve_many(subs, show_progress_bar=False)
+        ent = np.asarray([v.probabilities[0] for v in verdicts])
+        if sym.option_probabilities is not None:
+            ent = ent * (np.asarray(sym.option_probabilities) > 0)  # options the logic ruled out stay out
+        k = int(ent.argmax())
+        total = float(ent.sum()) or 1.0
+        v = verdicts[k]
+        return Verdict(label=v.label, probabilities=v.probabilities, trace=v.trace, system=self.name,
+                       proved=False, choice=k, option_probabilities=tuple(float(e) / total for e in ent))
+
+
+_GROUPS = {"neural": "neural", "logic": "logic", "lexical": "knowledge graph", "kg": "knowledge graph",
+           "parse": "logic", "proof": "logic", "n": "problem", "has": "problem"}
+
+
+def _source_shifts(model: FusionModel, x: np.ndarray, label: Label) -> dict[str, float]:
+    """How much each evidence source moved the chosen label's log-odds (vs. the mean other label)."""
+    contrib = model.contributions(x)
+    out: dict[str, float] = {}
+    for name, c in contrib.items():
+        group = _GROUPS.get(name.split("_")[0], "other")
+        others = [c[k] for k in range(3) if k != label.index]
+        out[group] = out.get(group, 0.0) + float(c[label.index] - np.mean(others))
+    return {k: round(v, 3) for k, v in sorted(out.items(), key=lambda kv: -abs(kv[1]))}
+
+

@@ -1,0 +1,94 @@
+"""Fusion properties: probabilities sum to 1, label order does not matter, save/load round trip,
+calibration does not worsen held-out Brier score, proofs can override the network, failed parses cannot."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from nesy.data.metrics import brier_score
+from nesy.errors import NotFittedError
+from nesy.fusion.features import FEATURE_NAMES, Evidence, featurize
+from nesy.fusion.model import FusionModel
+from nesy.logic.checker import LogicResult, Outcome
+from nesy.nli.scorer import NliScore
+
+
+def _evidence(rng: np.random.Generator, label: int) -> tuple[Evidence, int]:
+    """A synthetic item: a noisy network, and sometimes a proof from a full parse."""
+    logits = rng.normal(size=3)
+    logits[label] += 1.2
+    p = np.exp(logits) / np.exp(logits).sum()
+    score = NliScore((float(p[0]), float(p[1]), float(p[2])), tuple(map(float, logits)))  # type: ignore[arg-type]
+    roll = rng.random()
+    if roll < 0.3 and label != 1:
+        outcome = Outcome.ENTAILED if label == 0 else Outcome.CONTRADICTED
+        logic = LogicResult(outcome, "proof", core=(0, 1), n_premises=3)
+    elif roll < 0.5:
+        logic = LogicResult(Outcome.PARSE_FAILURE, "unparsed", unparsed=(0,), n_premises=3)
+    else:
+        logic = LogicResult(Outcome.UNKNOWN, "unknown", unparsed=(1,), n_premises=3)
+    return Evidence(neural=score, logic=logic, n_premises=3), label
+
+
+@pytest.fixture(scope="module")
+def data():
+    rng = np.random.default_rng(0)
+    items = [_evidence(rng, int(rng.integers(0, 3))) for _ in range(900)]
+    X = np.vstack([featurize(e) for e, _ in items])
+    y = np.asarray([lab for _, lab in items])
+    return X[:600], y[:600], X[600:], y[600:], [e for e, _ in items]
+
+
+def test_probabilities_sum_to_one(data):
+    X, y, Xt, _, _ = data
+    p = FusionModel().fit(X, y, feature_names=list(FEATURE_NAMES)).predict_proba(Xt)
+    assert p.shape == (len(Xt), 3) and np.allclose(p.sum(axis=1), 1.0)
+
+
+def test_permuting_label_order_changes_nothing(data):
+    X, y, Xt, _, _ = data
+    perm = np.array([2, 0, 1])  # old label k becomes perm[k]
+    a = FusionModel(calibration="none").fit(X, y).predict_proba(Xt)
+    b = FusionModel(calibration="none").fit(X, perm[y]).predict_proba(Xt)
+    assert np.allclose(a, b[:, perm], atol=1e-4)
+
+
+def test_save_load_round_trip_gives_identical_predictions(data, tmp_path):
+    X, y, Xt, _, _ = data
+    m = FusionModel().fit(X, y, feature_names=list(FEATURE_NAMES))
+    m.save(tmp_path / "fusion.json")
+    again = FusionModel.load(tmp_path / "fusion.json")
+    assert np.array_equal(m.predict_proba(Xt), again.predict_proba(Xt))
+    assert not list(tmp_path.glob("*.pkl"))
+
+
+def test_calibration_does_not_worsen_held_out_brier(data):
+    X, y, Xt, yt, _ = data
+    raw = FusionModel(calibration="none").fit(X, y).predict_proba(Xt)
+    cal = FusionModel(calibration="temperature").fit(X, y).predict_proba(Xt)
+    assert brier_score(cal, yt) <= brier_score(raw, yt) + 0.01
+
+
+def test_full_parse_proof_overrides_the_network_and_failed_parse_does_not(data):
+    X, y, _, _, _ = data
+    m = FusionModel().fit(X, y, feature_names=list(FEATURE_NAMES))
+    confident_neutral = NliScore((0.05, 0.9, 0.05), (0.0, 3.0, 0.0))
+    proof = Evidence(neural=confident_neutral, logic=LogicResult(Outcome.ENTAILED, "p", core=(0,), n_premises=2),
+                     n_premises=2)
+    failed = Evidence(neural=confident_neutral, logic=LogicResult(Outcome.PARSE_FAILURE, "f", unparsed=(0, 1),
+                                                                  n_premises=2), n_premises=2)
+    assert m.predict(featurize(proof)[None])[0] == 0
+    assert m.predict(featurize(failed)[None])[0] == 1
+
+
+def test_unfitted_model_raises_clear_error():
+    with pytest.raises(NotFittedError, match=re.escape("not fitted yet. Call fit(X, y)")):
+        FusionModel().predict_proba(np.zeros((1, 3)))
+
+
+def test_feature_vector_has_named_fixed_length(data):
+    *_, items = data
+    assert featurize(items[0]).shape == (len(FEATURE_NAMES),)
