@@ -141,7 +141,7 @@ def _cmd_infer(args: argparse.Namespace) -> int:
     system = _build(args.system, args)
     if args.fol:
         problem = Problem(id="cli", premises=tuple(args.premise), hypothesis=args.hypothesis,
-                          premises_fol=tuple(args.premise), hypothesis_fol=args.hypothesis)
+                          premises_fol=tuple(args.premise), hypothesis_fol=args.hypothesis, metadata={"formal": True})
     else:
         from nesy.data import split_sentences
 

@@ -141,7 +141,8 @@ class Reasoner:
         """Decide one hypothesis. ``premises`` may be a string, a list of sentences, or FOL formulas (``fol=True``)."""
         prem = tuple(premises) if fol and not isinstance(premises, str) else _as_premises(premises)
         problem = Problem(id="infer", premises=prem, hypothesis=hypothesis,
-                          premises_fol=prem if fol else None, hypothesis_fol=hypothesis if fol else None)
+                          premises_fol=prem if fol else None, hypothesis_fol=hypothesis if fol else None,
+                          metadata={"formal": True} if fol else {})
         return self.solve(problem)
 
     def infer_many(self, pairs: Sequence[tuple[str | Sequence[str], str]], *, batch_size: int = 32,

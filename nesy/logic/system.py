@@ -70,9 +70,14 @@ class SymbolicSystem:
         self.kg = kg
 
     # ---------------------------------------------------------------- parsing
+    def _formal(self, problem: Problem) -> bool:
+        """Use the FOL annotations: when asked (``use_fol``) or when the problem's text is itself FOL."""
+        return bool(problem.premises_fol) and (self.use_fol or bool(problem.metadata.get("formal")))
+
     def parse_premises(self, problem: Problem) -> tuple[list[Formula | None], dict[int, str]]:
         errors: dict[int, str] = {}
-        if self.use_fol and problem.premises_fol:
+        if self._formal(problem):
+            assert problem.premises_fol is not None
             out: list[Formula | None] = []
             for i, text in enumerate(problem.premises_fol):
                 try:
@@ -93,7 +98,7 @@ class SymbolicSystem:
 
     def parse_hypothesis(self, problem: Problem, text: str | None = None) -> tuple[Formula | None, str | None]:
         try:
-            if self.use_fol and problem.hypothesis_fol and text is None:
+            if self._formal(problem) and problem.hypothesis_fol and text is None:
                 return parse_fol(problem.hypothesis_fol), None
             return self.parser.parse(text if text is not None else problem.hypothesis), None
         except ParseError as err:
@@ -102,14 +107,14 @@ class SymbolicSystem:
     def analyse(self, problem: Problem, hypothesis: str | None = None) -> LogicAnalysis:
         premises, errors = self.parse_premises(problem)
         hyp, herr = self.parse_hypothesis(problem, hypothesis)
-        texts = list(problem.premises_fol if self.use_fol and problem.premises_fol else problem.premises)
+        texts = list(problem.premises_fol if self._formal(problem) and problem.premises_fol else problem.premises)
         extra: list[Formula | None] = []
         extra_texts: list[str] = []
         if self.kg is not None and hyp is not None:
             for axiom, text in self.kg.axioms_for([p for p in premises if p is not None], hyp, self.parser.pos):
                 extra.append(axiom)
                 extra_texts.append(text)
-        formal = self.use_fol and bool(problem.premises_fol)
+        formal = self._formal(problem)
         sem = self.semantics if self.semantics != "auto" else ("classical" if formal else "directional")
         result = self.checker.decide(premises + extra, hyp, premise_texts=texts + extra_texts,
                                      hypothesis_text=hypothesis if hypothesis is not None else problem.hypothesis,
@@ -134,7 +139,7 @@ class SymbolicSystem:
             analysis = self.analyse(problem)
             analysis.result = _kg_steps(analysis.result, len(analysis.premises))
             verdict = verdict_from_logic(analysis.result, problem, self.name)
-            if not verdict.proved and self.kg is not None and not self.use_fol:
+            if not verdict.proved and self.kg is not None and not self._formal(problem):
                 lexical = self._lexical(problem)
                 if lexical is not None:
                     verdict = lexical

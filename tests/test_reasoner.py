@@ -1,0 +1,80 @@
+"""The Reasoner end to end with a tiny random BERT, the real WordNet graph, real spaCy and Z3."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from nesy.fusion.features import FEATURE_NAMES
+from nesy.logic.checker import LogicChecker, Outcome
+from nesy.logic.system import SymbolicSystem
+from nesy.nli.scorer import NliScorer
+from nesy.reasoner import Reasoner
+from nesy.types import Label, Problem
+from tests.nli.conftest import make_tiny_bert
+
+THEORY = ["Bob is cold.", "Bob is quiet.", "If something is quiet and cold then it is smart.",
+          "All smart things are kind."]
+
+
+@pytest.fixture(scope="module")
+def reasoner(tmp_path_factory, nlp):
+    from nesy.fusion.cli import fit_fusion, fusion_targets
+    from nesy.kg.retriever import Retriever
+
+    model_dir = make_tiny_bert(tmp_path_factory.mktemp("tiny_r"))
+    kg = Retriever(nlp=nlp)
+    logic = SymbolicSystem(kg=kg)
+    logic.parser._nlp = nlp
+    r = Reasoner(scorer=NliScorer(str(model_dir), device="cpu"), kg=kg, logic=logic)
+    problems = [
+        Problem(id="a", premises=tuple(THEORY), hypothesis="Bob is kind.", gold="entailment"),
+        Problem(id="b", premises=tuple(THEORY), hypothesis="Bob is red.", gold="neutral"),
+        Problem(id="c", premises=("Max is a wumpus.", "Every wumpus is not bitter."), hypothesis="Max is bitter.",
+                gold="contradiction"),
+        Problem(id="d", premises=("A man plays a guitar.",), hypothesis="A man plays an instrument.", gold="entailment"),
+        Problem(id="e", premises=("A man holds a cat.",), hypothesis="A man holds a dog.", gold="contradiction"),
+        Problem(id="f", premises=("A man sleeps.",), hypothesis="A man is tired.", gold="neutral"),
+    ] * 6
+    ps, y = fusion_targets(problems)
+    r.fusion, _ = fit_fusion(r, ps, y)
+    return r
+
+
+def test_infer_returns_proved_verdict_with_rechecked_proof(reasoner):
+    v = reasoner.infer(THEORY, "Bob is kind.")
+    assert v.label is Label.ENTAILMENT and v.proved and v.system == "nesy"
+    assert sum(v.probabilities) == pytest.approx(1.0)
+    cited = sorted({s.premise_index for s in v.trace.steps if s.premise_index is not None})
+    chk = LogicChecker(semantics="directional")
+    parsed = [reasoner.logic.parser.parse(THEORY[i]) for i in cited]
+    assert chk.decide(parsed, reasoner.logic.parser.parse("Bob is kind.")).outcome is Outcome.ENTAILED
+    kinds = [s.kind for s in v.trace.steps]
+    assert "neural" in kinds and "fusion" in kinds and "conclusion" in kinds
+
+
+def test_infer_accepts_a_string_and_fol(reasoner):
+    v = reasoner.infer("Bob is cold. Bob is quiet. If something is quiet and cold then it is smart.", "Bob is smart.")
+    assert v.label is Label.ENTAILMENT and v.proved
+    f = reasoner.infer(["∀x (Cat(x) → Animal(x))", "Cat(tom)"], "Animal(tom)", fol=True)
+    assert f.label is Label.ENTAILMENT and f.proved
+
+
+def test_unproved_answer_says_what_it_rests_on(reasoner):
+    v = reasoner.infer(["A man sleeps."], "A man is tired.")
+    assert not v.proved and "no proof" in v.trace.summary
+
+
+def test_infer_many_and_choose(reasoner):
+    out = reasoner.infer_many([(THEORY, "Bob is kind."), ("A man sleeps.", "A man is tired.")], batch_size=2)
+    assert [v.label for v in out][0] is Label.ENTAILMENT and len(out) == 2
+    c = reasoner.choose(["On a shelf, there are three books: a red book, a blue book, and a green book.",
+                         "The red book is the leftmost.", "The green book is to the right of the blue book."],
+                        ["The red book is the rightmost.", "The blue book is the second from the left.",
+                         "The green book is the leftmost."])
+    assert c.choice == 1 and c.proved
+
+
+def test_fusion_feature_names_are_stored(reasoner):
+    assert reasoner.fusion.feature_names_ == list(FEATURE_NAMES)
+    assert np.isfinite(reasoner.fusion.temperature_)
