@@ -9,8 +9,9 @@ premise does not already mention, its relation to each premise concept:
 * ``excluding`` — antonyms ("hot"/"cold"), or exclusive co-hyponyms under this rule:
   the most frequent noun senses of both words are distinct hyponyms, at most two levels
   below, of a common hypernym that lies at least ``min_exclusion_depth`` levels below
-  WordNet's root, and neither word is a synonym or hypernym of the other ("cat"/"dog",
-  "red"/"yellow"). Exclusion is the riskiest inference here, hence the depth limit;
+  WordNet's root and is not a kind of person (people hold several roles at once: an essayist
+  can be a biographer), and neither word is a synonym or hypernym of the other ("cat"/"dog",
+  "red"/"yellow"). Exclusion is the riskiest inference here, hence these limits;
 * ``related`` — part/member holonymy or adjective similarity.
 
 Only the ``max_senses`` most frequent senses of the premise word are followed, which is
@@ -245,7 +246,8 @@ class Retriever:
             ua, ub = self._up(na[:1], 2), self._up(nb[:1], 2)
             if na[0] not in ub and nb[0] not in ua:
                 common = [s for s in ua if s in ub]
-                common = [s for s in common if self.depth(s) >= self.min_exclusion_depth]
+                common = [s for s in common if self.depth(s) >= self.min_exclusion_depth
+                          and "s:person.n.01" not in self._up([s], 30)]
                 if common:
                     c = min(common, key=lambda s: len(ua[s]) + len(ub[s]))
                     path = (a, *[x[2:] for x in ua[c]], *[x[2:] for x in reversed(ub[c][:-1])], b)

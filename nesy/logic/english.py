@@ -211,6 +211,9 @@ class EnglishParser:
             return ParseError(f"Cannot parse {original.strip()!r} into logic{detail}; it is outside nesy's grammar.")
         except RecursionError:
             return ParseError(f"Sentence {original.strip()[:80]!r} is too deeply nested to parse.")
+        except (IndexError, ValueError, KeyError) as err:  # a grammar gap must never crash a whole run
+            logger.debug("grammar error on %r: %r", original, err)
+            return ParseError(f"Cannot parse {original.strip()!r} into logic (grammar error: {err}).")
 
 
 def _clean(s: str) -> str:
@@ -574,6 +577,8 @@ class _Grammar:
         return negate(f) if neg else f
 
     def _verb_object(self, ts: list[Tok], subj: Term) -> Formula:
+        if not ts:
+            raise _fail("missing verb")
         verb = ts[0]
         if not (verb.pos in {"VERB", "AUX"} or verb.tag.startswith("VB")):
             raise _fail(f"'{verb.text}' is not a verb")

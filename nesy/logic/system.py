@@ -184,6 +184,10 @@ def _kg_steps(result: LogicResult, n_premises: int) -> LogicResult:
     core = tuple(i for i in result.core if i < n_premises)
     kg_used = len(result.core) - len(core)
     reason = result.reason
+    if result.outcome.decided and not core:
+        # World knowledge alone settles the hypothesis: that is not an inference from the premises.
+        return LogicResult(Outcome.UNKNOWN, "The hypothesis follows from world knowledge alone, not from the "
+                           "premises.", (), (), result.unparsed, n_premises, result.seconds)
     if result.outcome.decided:
         verb = "entail" if result.outcome is Outcome.ENTAILED else "contradict"
         reason = (f"Premises {', '.join(str(i + 1) for i in core) or '(none)'} with {kg_used} knowledge-graph "
