@@ -79,22 +79,34 @@ def lexical_decision(retriever: Retriever, premise: str, hypothesis: str) -> Lex
         j += 1
     p_mid, h_mid = ps[i:len(ps) - j], hs[i:len(hs) - j]
     if not h_mid and p_mid:
-        # the hypothesis drops a stretch of the premise: entailed when it is only modifiers
-        if all(s.dep in _MODIFIER_DEPS or s.pos in {"ADJ", "ADV", "ADP"} for s in p_mid):
+        # the hypothesis drops a stretch of the premise: entailed when it is adjectives or a whole
+        # prepositional phrase (adverbs are left alone: "almost", "allegedly", "best" are not veridical)
+        adjectives = all(s.pos == "ADJ" and s.dep in {"amod", "compound"} for s in p_mid)
+        pp = p_mid[0].pos == "ADP" and p_mid[0].dep == "prep" and any(s.pos in {"NOUN", "PROPN"} for s in p_mid)
+        if adjectives or pp:
             return LexicalDecision(Label.ENTAILMENT, None,
                                    f"The hypothesis drops the modifier '{' '.join(s.text for s in p_mid)}'.")
         return None
     if not p_mid or len(p_mid) > 3 or len(h_mid) > 3:
         return None
-    content_p = [s for s in p_mid if s.pos in {"NOUN", "VERB", "ADJ", "PROPN"}]
-    content_h = [s for s in h_mid if s.pos in {"NOUN", "VERB", "ADJ", "PROPN"}]
-    if not content_p or not content_h:
-        return None
-    a = "_".join(s.lemma for s in p_mid if s.pos != "ADP")
-    b = "_".join(s.lemma for s in h_mid if s.pos != "ADP")
-    ev = retriever.relation(a, b) if retriever.kg.has_lemma(a) and retriever.kg.has_lemma(b) else None
-    if ev is None and (len(content_p), len(content_h)) == (1, 1):
-        ev = retriever.relation(content_p[0].lemma, content_h[0].lemma)
+    wn_pos = {"NOUN": "n", "PROPN": "n", "VERB": "v", "ADJ": "a"}
+    ev = None
+    if len(p_mid) == len(h_mid):
+        # one substituted content word; everything else (prepositions, auxiliaries) identical
+        diff = [k for k in range(len(p_mid)) if p_mid[k].lemma != h_mid[k].lemma]
+        if len(diff) != 1:
+            return None
+        sp, sh = p_mid[diff[0]], h_mid[diff[0]]
+        if sp.pos != sh.pos or sp.pos not in wn_pos:
+            return None  # a noun replaced by a verb is no lexical substitution
+        pos = None if sp.pos == "ADJ" else wn_pos[sp.pos]  # colour adjectives exclude through their noun senses
+        ev = retriever.relation(sp.lemma, sh.lemma, pos, pos)
+    else:
+        # a multiword expression replaced by another (or by one word): both must be graph lemmas
+        a = "_".join(s.lemma for s in p_mid)
+        b = "_".join(s.lemma for s in h_mid)
+        if retriever.kg.has_lemma(a) and retriever.kg.has_lemma(b):
+            ev = retriever.relation(a, b)
     if ev is None:
         return None
     if ev.kind == "entailing":

@@ -211,7 +211,9 @@ class Retriever:
         sb_all = kg.senses(b, 99, pos_b)
         if not sa or not sb_all:
             return None
-        sb = set(kg.senses(b, 3, pos_b))  # a target word is only taken in one of its three most frequent senses
+        # A synonym must share one of the target word's two most frequent senses ("visit" is not "see");
+        # a hypernym may be any sense of the target: the premise word's ancestry picks it out.
+        sb = set(sb_all)
         shared = [s for s in sa if s in set(kg.senses(b, 2, pos_b))]
         if shared:
             return KgEvidence(a, b, "synonym", "entailing", (a, shared[0][2:], b), ("sense", "sense"), src, 0.95,
@@ -298,9 +300,10 @@ class Retriever:
         """Axioms linking predicates, with their citation text.
 
         Premise predicate → hypothesis predicate that the premises never mention: entailing
-        and excluding axioms. Premise predicate → another premise predicate (so "Tom is a
-        cat" meets "all animals are mortal"): entailing axioms only, so that world knowledge
-        never adds a contradiction the premises did not state. ``pos`` gives each predicate's
+        and excluding axioms. Premise property → another premise property (so "Tom is a
+        cat" meets "all animals are mortal"): entailing axioms between unary predicates only,
+        so that world knowledge never adds a contradiction the premises did not state, nor
+        rewires the relations (verbs) a rule base defines. ``pos`` gives each predicate's
         part of speech (from the parser), so "bitter" the adjective is not read as the beer.
         """
         pos = pos or {}
@@ -316,6 +319,8 @@ class Retriever:
                 if aarity != barity or aarity > 2 or aname == bname or (aname, bname) in seen:
                     continue
                 seen.add((aname, bname))
+                if not new and aarity != 1:
+                    continue  # relations between premise verbs stay as the premises state them
                 ev = self.relation(aname, bname, pos.get(aname), pos.get(bname))
                 if ev is None or (not new and ev.kind != "entailing"):
                     continue

@@ -452,10 +452,11 @@ class _Grammar:
             body = self.vp_coord(vp, v)
             return ForAll(v, Implies(restr, body) if restr is not None else body)
         if first in {"a", "an"} and len(sw) > 1:
+            # "A man is sleeping": an indefinite subject in a main clause is existential.
             v = self.ctx.fresh()
             restr = self._class_description(subj[1:], v)
             body = self.vp_coord(vp, v)
-            return ForAll(v, Implies(restr, body) if restr is not None else body)
+            return Exists(v, conj([restr, body]) if restr is not None else body)
         term = self.entity(subj)
         return self.vp_coord(vp, term)
 

@@ -43,6 +43,7 @@ def parser(nlp):
         ("No cat is a dog.", "∀y1 (cat(y1) → ¬dog(y1))"),
         ("Everyone is happy.", "∀y1 (happy(y1))"),
         ("Some cats are black.", "∃y1 (cat(y1) ∧ black(y1))"),
+        ("A man is sleeping.", "∃y1 (man(y1) ∧ sleeping(y1))"),
         ("Someone is tall.", "∃y1 (tall(y1))"),
         ("If there is someone who is southern, then Patricia is scared.", "(∃y1 (southern(y1))) → scared(patricia)"),
         ("If there is at least one people who is either southern or not civil, then Paul is soft.",
