@@ -272,18 +272,11 @@ def train(config: TrainConfig, *, show_progress_bar: bool | None = None) -> Trai
     )
     trainer.train()
     history = [h for h in trainer.state.log_history if "eval_accuracy" in h]
-    # Per-source accuracy of the best model on the held-out split.
-    pred = trainer.predict(hold_ds)
-    hits = np.argmax(pred.predictions, axis=-1)
-    per_source: dict[str, float] = {}
-    for name in sorted({r[3] for r in hold_rows}):
-        idx = [i for i, r in enumerate(hold_rows) if r[3] == name]
-        per_source[name] = _accuracy(hits[idx], np.asarray([hold_rows[i][2] for i in idx]))
-    metrics = {
-        "holdout_accuracy": _accuracy(hits, np.asarray([r[2] for r in hold_rows])),
-        "holdout_accuracy_by_source": per_source,
-        "epochs": [{"epoch": h["epoch"], "accuracy": h["eval_accuracy"]} for h in history],
-    }
+    # Per-source accuracy of the best model on the held-out split, scored in order (the Trainer's
+    # evaluation loop may regroup items by length, so its predictions are not in dataset order).
+    hits = _predict_in_order(trainer.model, tok, hold_rows, config.max_length)
+    metrics = holdout_metrics(hits, hold_rows)
+    metrics["epochs"] = [{"epoch": h["epoch"], "accuracy": h["eval_accuracy"]} for h in history]
     final = trainer.model
     final.save_pretrained(str(out))
     if not config.lora:
@@ -308,6 +301,32 @@ def train(config: TrainConfig, *, show_progress_bar: bool | None = None) -> Trai
     shutil.rmtree(out / "checkpoints", ignore_errors=True)
     logger.info("Saved model to %s (holdout accuracy %.4f)", out, metrics["holdout_accuracy"])
     return TrainResult(out=str(out), metrics=metrics, counts=counts, seconds=seconds)
+
+
+def _predict_in_order(model: Any, tok: Any, rows: Sequence[tuple[str, str, int, str]], max_length: int,
+                      batch_size: int = 64) -> np.ndarray:
+    import torch
+
+    model.eval()
+    device = next(model.parameters()).device
+    preds: list[int] = []
+    with torch.inference_mode():
+        for k in range(0, len(rows), batch_size):
+            batch = rows[k:k + batch_size]
+            enc = tok([r[0] for r in batch], [r[1] for r in batch], truncation="only_first", max_length=max_length,
+                      padding=True, return_tensors="pt").to(device)
+            preds.extend(model(**enc).logits.argmax(-1).tolist())
+    return np.asarray(preds)
+
+
+def holdout_metrics(pred: np.ndarray, rows: Sequence[tuple[str, str, int, str]]) -> dict[str, Any]:
+    """Overall and per-source accuracy of predictions aligned with ``rows``."""
+    gold = np.asarray([r[2] for r in rows])
+    per_source = {}
+    for name in sorted({r[3] for r in rows}):
+        idx = [i for i, r in enumerate(rows) if r[3] == name]
+        per_source[name] = _accuracy(pred[idx], gold[idx])
+    return {"holdout_accuracy": _accuracy(pred, gold), "holdout_accuracy_by_source": per_source}
 
 
 def _shrink_adapter(out: Path, base: str) -> None:
