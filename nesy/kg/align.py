@@ -6,7 +6,9 @@ slot; when they differ by one substituted word or phrase (the case the Breaking-
 tests), or the hypothesis only drops modifiers, the knowledge graph decides the pair:
 
 * substitution by a synonym or a more general word → ENTAILMENT ("guitar" → "instrument");
-* substitution by an antonym or exclusive co-hyponym → CONTRADICTION ("cat" → "dog");
+* substitution by an antonym or exclusive co-hyponym in predicate position → CONTRADICTION
+  ("the car is red" → "the car is yellow"); elsewhere ("a man …" → "a woman …") the two words may
+  describe different things, so no decision;
 * substitution by a more specific word → NEUTRAL;
 * dropping adjective/adverb/prepositional modifiers → ENTAILMENT ("a tall man sleeps" → "a man sleeps").
 
@@ -49,6 +51,10 @@ def represent(doc: Any) -> list[Slot]:
             if t.pos_ not in _SKIP_POS and not t.is_space]
 
 
+def represent_all(doc: Any) -> list[Slot]:
+    return [Slot(t.lemma_.lower(), t.pos_, t.dep_, t.head.i, t.lower_) for t in doc if not t.is_space]
+
+
 @dataclass(frozen=True, slots=True)
 class LexicalDecision:
     label: Label
@@ -65,7 +71,8 @@ def lexical_decision(retriever: Retriever, premise: str, hypothesis: str) -> Lex
     nlp = retriever.nlp
     pdoc, hdoc = nlp(premise), nlp(hypothesis)
     ps, hs = represent(pdoc), represent(hdoc)
-    if not ps or not hs or not _monotone(ps) or not _monotone(hs):
+    # monotonicity is judged on every token: "no" is a determiner, which the slots leave out
+    if not ps or not hs or not _monotone(represent_all(pdoc)) or not _monotone(represent_all(hdoc)):
         return None
     pl, hl = [s.lemma for s in ps], [s.lemma for s in hs]
     if pl == hl:
@@ -101,7 +108,11 @@ def lexical_decision(retriever: Retriever, premise: str, hypothesis: str) -> Lex
             return None  # a noun replaced by a verb is no lexical substitution
         pos = None if sp.pos == "ADJ" else wn_pos[sp.pos]  # colour adjectives exclude through their noun senses
         ev = retriever.relation(sp.lemma, sh.lemma, pos, pos)
+        # Exclusion contradicts only when both words describe the same thing: a predicate ("the car is
+        # red/yellow"). "A man …" vs "A woman …" may be two different people.
+        predicative = sp.dep in {"acomp", "attr", "oprd"} and sh.dep in {"acomp", "attr", "oprd"}
     else:
+        predicative = False
         # a multiword expression replaced by another (or by one word): both must be graph lemmas
         a = "_".join(s.lemma for s in p_mid)
         b = "_".join(s.lemma for s in h_mid)
@@ -112,7 +123,7 @@ def lexical_decision(retriever: Retriever, premise: str, hypothesis: str) -> Lex
     if ev.kind == "entailing":
         return LexicalDecision(Label.ENTAILMENT, ev, f"'{ev.premise_term}' is replaced by the more general or "
                                f"equivalent '{ev.hypothesis_term}'.")
-    if ev.kind == "excluding":
+    if ev.kind == "excluding" and predicative:
         return LexicalDecision(Label.CONTRADICTION, ev, f"'{ev.premise_term}' and '{ev.hypothesis_term}' "
                                "exclude each other.")
     if ev.kind == "reverse":

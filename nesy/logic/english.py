@@ -387,6 +387,10 @@ class _Grammar:
 
     def _there_is(self, ts: list[Tok]) -> Formula:
         w = [t.lower for t in ts]
+        if w and w[0] in {"no", "nobody", "nothing", "none"}:
+            # "There is no man exercising" = ¬∃x (man(x) ∧ exercising(x))
+            rest = ts[1:] if w[0] == "no" else [Tok("someone", "someone", "someone", "PRON", "NN"), *ts[1:]]
+            return Not(self._there_is(rest))
         skip = 0
         for lead in (["at", "least", "one"], ["someone"], ["somebody"], ["something"], ["a", "person"], ["one"],
                      ["a"], ["an"]):
