@@ -7,12 +7,12 @@ so formulas hash and compare structurally.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 __all__ = [
     "Var", "Const", "Term", "Atom", "Eq", "Not", "And", "Or", "Implies", "Iff", "Xor", "ForAll", "Exists",
-    "Formula", "free_vars", "constants", "predicates", "substitute", "conj", "disj", "negate", "is_literal",
+    "Formula", "free_vars", "constants", "predicates", "substitute", "map_terms", "conj", "disj", "negate", "is_literal",
 ]
 
 
@@ -208,6 +208,23 @@ def predicates(f: Formula) -> set[tuple[str, int]]:
     for c in children(f):
         out |= predicates(c)
     return out
+
+
+def map_terms(f: Formula, fn: Callable[[Term], Term]) -> Formula:
+    """Apply ``fn`` to every term occurrence (quantified variables included), keeping the structure."""
+    if isinstance(f, Atom):
+        return Atom(f.pred, tuple(fn(a) for a in f.args))
+    if isinstance(f, Eq):
+        return Eq(fn(f.left), fn(f.right))
+    if isinstance(f, Not):
+        return Not(map_terms(f.arg, fn))
+    if isinstance(f, (And, Or)):
+        return type(f)(tuple(map_terms(a, fn) for a in f.args))
+    if isinstance(f, (Implies, Iff, Xor)):
+        return type(f)(map_terms(f.left, fn), map_terms(f.right, fn))
+    if isinstance(f, (ForAll, Exists)):
+        return type(f)(f.var, map_terms(f.body, fn))
+    raise TypeError(f"not a formula: {f!r}")
 
 
 def substitute(f: Formula, mapping: dict[Var, Term]) -> Formula:

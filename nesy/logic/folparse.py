@@ -30,6 +30,7 @@ from nesy.logic.fol import (
     Xor,
     constants,
     free_vars,
+    map_terms,
 )
 
 __all__ = ["parse_fol"]
@@ -196,21 +197,4 @@ def parse_fol(text: str) -> Formula:
 
 
 def _const_to_var(f: Formula, names: set[str]) -> Formula:
-    def t(x: Term) -> Term:
-        return Var(x.name) if isinstance(x, Const) and x.name in names else x
-
-    if isinstance(f, Atom):
-        return Atom(f.pred, tuple(t(a) for a in f.args))
-    if isinstance(f, Eq):
-        return Eq(t(f.left), t(f.right))
-    if isinstance(f, Not):
-        return Not(_const_to_var(f.arg, names))
-    if isinstance(f, And):
-        return And(tuple(_const_to_var(a, names) for a in f.args))
-    if isinstance(f, Or):
-        return Or(tuple(_const_to_var(a, names) for a in f.args))
-    if isinstance(f, (Implies, Iff, Xor)):
-        return type(f)(_const_to_var(f.left, names), _const_to_var(f.right, names))
-    if isinstance(f, (ForAll, Exists)):
-        return type(f)(f.var, _const_to_var(f.body, names))
-    raise TypeError(f"not a formula: {f!r}")
+    return map_terms(f, lambda t: Var(t.name) if isinstance(t, Const) and t.name in names else t)
