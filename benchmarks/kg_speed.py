@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import statistics
 import sys
 import time
@@ -18,6 +16,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _stamp import stamp  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -55,8 +56,7 @@ def main(argv: list[str] | None = None) -> dict:
         "retrieval_median_ms": round(1000 * statistics.median(times), 2) if times else None,
         "retrieval_p95_ms": round(1000 * statistics.quantiles(times, n=100)[94], 2) if len(times) > 2 else None,
         "pairs_with_evidence": found,
-        "machine": f"{platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}",
-        "date": time.strftime("%Y-%m-%d"),
+        **stamp(),
     }
     print(json.dumps(out))
     return out

@@ -13,7 +13,6 @@ import argparse
 import gc
 import json
 import os
-import platform
 import statistics
 import sys
 import time
@@ -21,6 +20,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _stamp import stamp  # noqa: E402
 
 
 def rss_mb() -> float:
@@ -61,8 +63,7 @@ def main(argv: list[str] | None = None) -> dict:
         "median_ms": round(1000 * statistics.median(times), 2), "p95_ms": round(1000 * q[94], 2),
         "max_ms": round(1000 * max(times), 2), "accuracy": round(correct / len(problems), 4),
         "rss_mb_every_100": rss, "rss_growth_mb": round(rss[-1] - rss[1], 1) if len(rss) > 2 else 0.0,
-        "machine": f"{platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}",
-        "date": time.strftime("%Y-%m-%d"),
+        **stamp(),
     }
     print(json.dumps(out))
     return out

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _stamp import stamp  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -70,8 +71,7 @@ def main(argv: list[str] | None = None) -> dict:
         "accuracy_pipeline": round(acc(pipe_labels), 4),
         "accuracy_int8": round(acc([s.label.value for s in q_scores]), 4),
         "torch_threads": torch.get_num_threads(),
-        "machine": f"{platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}",
-        "date": time.strftime("%Y-%m-%d"),
+        **stamp(),
     }
     print(json.dumps(out))
     return out

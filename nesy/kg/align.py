@@ -68,8 +68,7 @@ def _monotone(slots: list[Slot]) -> bool:
 
 def lexical_decision(retriever: Retriever, premise: str, hypothesis: str) -> LexicalDecision | None:
     """Decide a pair that differs by one word/phrase or by dropped modifiers; None when out of scope."""
-    nlp = retriever.nlp
-    pdoc, hdoc = nlp(premise), nlp(hypothesis)
+    pdoc, hdoc = retriever.doc(premise), retriever.doc(hypothesis)
     ps, hs = represent(pdoc), represent(hdoc)
     # monotonicity is judged on every token: "no" is a determiner, which the slots leave out
     if not ps or not hs or not _monotone(represent_all(pdoc)) or not _monotone(represent_all(hdoc)):

@@ -114,6 +114,8 @@ class Retriever:
         self.min_exclusion_depth = min_exclusion_depth
         self._nlp = nlp
         self.relation = functools.lru_cache(maxsize=100_000)(self._relation)  # type: ignore[method-assign]
+        #: spaCy analysis of a text, shared by linking and lexical alignment (each pair needs both).
+        self.doc = functools.lru_cache(maxsize=4096)(lambda text: self.nlp(text))
 
     @property
     def kg(self) -> KnowledgeGraph:
@@ -265,7 +267,7 @@ class Retriever:
     def evidence(self, premise: str | Sequence[str], hypothesis: str) -> list[KgEvidence]:
         """Relations between the concepts of the premise(s) and the new concepts of the hypothesis."""
         text = premise if isinstance(premise, str) else " ".join(premise)
-        pdoc, hdoc = self.nlp(text), self.nlp(hypothesis)
+        pdoc, hdoc = self.doc(text), self.doc(hypothesis)
         pc, hc = self.concepts(pdoc), self.concepts(hdoc)
         out: list[KgEvidence] = []
         new = [h for h in hc if h not in pc]

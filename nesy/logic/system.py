@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections.abc import Sequence
@@ -196,8 +197,7 @@ def _kg_steps(result: LogicResult, n_premises: int) -> LogicResult:
 
 
 def _with_time(v: Verdict, seconds: float) -> Verdict:
-    return Verdict(label=v.label, probabilities=v.probabilities, trace=v.trace, system=v.system, seconds=seconds,
-                   proved=v.proved, choice=v.choice, option_probabilities=v.option_probabilities)
+    return dataclasses.replace(v, seconds=seconds)
 
 
 def logic_probabilities(result: LogicResult) -> tuple[float, float, float]:
