@@ -51,6 +51,8 @@ class TrainConfig:
         holdout: Share of each source held out for validation (at most ``max_holdout`` items).
         seed: Seeds python, numpy and torch, and the data split.
         counterfactual: Add gender-swapped copies of training pairs (bias mitigation).
+        init: A model folder written by ``nesy train`` (LoRA adapter) to continue training from, e.g. the shipped
+            default; the base must match.
     """
 
     data: tuple[str, ...]
@@ -71,6 +73,7 @@ class TrainConfig:
     seed: int = 13
     counterfactual: bool = False
     threads: int | None = None
+    init: str | None = None
     command: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -81,6 +84,8 @@ class TrainConfig:
             raise ConfigError(f"holdout={self.holdout} must be between 0 and 1 (e.g. 0.05).")
         if self.epochs <= 0 or self.lr <= 0 or self.batch_size <= 0:
             raise ConfigError("epochs, lr and batch_size must be positive.")
+        if self.init is not None and not self.lora:
+            raise ConfigError("--init continues a LoRA adapter; it cannot be combined with --no-lora.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +225,9 @@ def train(config: TrainConfig, *, show_progress_bar: bool | None = None) -> Trai
     model = AutoModelForSequenceClassification.from_pretrained(
         base_path, num_labels=3, id2label=dict(enumerate(labels)), label2id={lab: i for i, lab in enumerate(labels)},
     )
-    if config.lora:
+    if config.init is not None:
+        model = _continue_adapter(model, config.init)
+    elif config.lora:
         from peft import LoraConfig, TaskType, get_peft_model
 
         lcfg = LoraConfig(
@@ -294,6 +301,13 @@ def train(config: TrainConfig, *, show_progress_bar: bool | None = None) -> Trai
         "train_seconds": round(seconds, 1),
         "torch": torch.__version__,
     }
+    if config.init is not None:
+        prev = Path(config.init) / "nesy_meta.json"
+        if prev.is_file():
+            pm = json.loads(prev.read_text(encoding="utf-8"))
+            meta["init"] = {"path": config.init, "command": pm.get("config", {}).get("command", ""),
+                            "created": pm.get("created"), "train_seconds": pm.get("train_seconds"),
+                            "metrics": {k: pm.get("metrics", {}).get(k) for k in ("holdout_accuracy",)}}
     (out / "nesy_meta.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
     (out / "README.md").write_text(model_card(meta), encoding="utf-8")
     import shutil
@@ -329,6 +343,20 @@ def holdout_metrics(pred: np.ndarray, rows: Sequence[tuple[str, str, int, str]])
     return {"holdout_accuracy": _accuracy(pred, gold), "holdout_accuracy_by_source": per_source}
 
 
+def _continue_adapter(model: Any, init: str) -> Any:
+    """Wrap ``model`` with the trainable LoRA adapter (and head) saved in the folder ``init``."""
+    from peft import PeftModel
+
+    folder = Path(init)
+    if not (folder / "adapter_config.json").is_file():
+        raise ConfigError(f"--init {init}: no adapter_config.json there. Point it at a folder written by "
+                          "'nesy train' with LoRA (e.g. nesy/resources/models/nli-minilm).")
+    model = PeftModel.from_pretrained(model, str(folder), is_trainable=True)
+    model = model.float()  # the shipped adapter is stored in float16
+    logger.info("Continuing from the adapter in %s", folder)
+    return model
+
+
 def _shrink_adapter(out: Path, base: str) -> None:
     """Store adapter weights as float16 (halves the shipped size) and name the base portably."""
     f = out / "adapter_model.safetensors"
@@ -361,6 +389,20 @@ def model_card(meta: dict[str, Any]) -> str:
         cfg.get("command") or "(Python API)",
         "```",
         "",
+    ]
+    if "init" in meta:
+        ini = meta["init"]
+        lines += [
+            f"Continued from the adapter in `{ini['path']}`, which was made by "
+            f"({(ini.get('train_seconds') or 0) / 60:.1f} minutes, held-out accuracy "
+            f"{(ini['metrics'].get('holdout_accuracy') or float('nan')):.4f}):",
+            "",
+            "```",
+            ini.get("command") or "(unknown)",
+            "```",
+            "",
+        ]
+    lines += [
         "## Data (files under ../shared/data; items after the per-source cap and hold-out)",
         "",
         "| source | available | train | held out |",
@@ -413,6 +455,7 @@ def add_cli(sub: Any) -> None:
     p.add_argument("--seed", type=int, default=13)
     p.add_argument("--threads", type=int, default=None)
     p.add_argument("--counterfactual", action="store_true", help="add gender-swapped copies (bias mitigation)")
+    p.add_argument("--init", default=None, help="continue training the LoRA adapter saved in this folder")
     p.set_defaults(func=_cmd_train)
 
 
@@ -421,7 +464,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
         data=tuple(args.data), out=args.out, base=args.base, epochs=args.epochs, lr=args.lr,
         batch_size=args.batch_size, max_length=args.max_length, lora=args.lora, lora_r=args.lora_r,
         lora_alpha=args.lora_alpha, holdout=args.holdout, max_holdout=args.max_holdout, seed=args.seed,
-        counterfactual=args.counterfactual, threads=args.threads,
+        counterfactual=args.counterfactual, threads=args.threads, init=args.init,
         command="nesy " + " ".join(shlex.quote(a) for a in sys.argv[1:]),
     )
     result = train(cfg)

@@ -45,3 +45,22 @@ def test_training_loop_saves_a_loadable_model(tiny_bert, tiny_data, tmp_path, lo
     a = NliScorer(str(out), device="cpu").score("A man plays guitar.", "A man plays music.")
     b = NliScorer(str(out), device="cpu").score("A man plays guitar.", "A man plays music.")
     assert a.probabilities == pytest.approx(b.probabilities, abs=1e-6)
+
+
+def test_training_continues_from_a_saved_adapter(tiny_bert, tiny_data, tmp_path):
+    first = tmp_path / "first"
+    common = dict(data=(str(tiny_data),), base=str(tiny_bert), epochs=1, lr=1e-3, batch_size=16, lora_r=4,
+                  lora_alpha=8, holdout=0.2, seed=3)
+    train(TrainConfig(out=str(first), command="nesy train first", **common), show_progress_bar=False)
+    second = tmp_path / "second"
+    train(TrainConfig(out=str(second), init=str(first), **common), show_progress_bar=False)
+    meta = json.loads((second / "nesy_meta.json").read_text())
+    assert meta["init"]["command"] == "nesy train first"
+    assert "Continued from the adapter" in (second / "README.md").read_text()
+    scorer = NliScorer(str(second), device="cpu")
+    assert sum(scorer.score("A man plays guitar.", "A man plays music.").probabilities) == pytest.approx(1.0)
+
+
+def test_init_needs_an_adapter_folder(tmp_path):
+    with pytest.raises(ConfigError, match="--init continues a LoRA adapter"):
+        TrainConfig(data=("a",), out="x", lora=False, init=str(tmp_path))
