@@ -70,6 +70,11 @@ def _system_options(name: str, args: argparse.Namespace) -> dict[str, Any]:
 def _build(name: str, args: argparse.Namespace) -> Any:
     from nesy.systems import get_system
 
+    workers = getattr(args, "workers", 1) or 1
+    if workers > 1:
+        from nesy.parallel import DistributedSystem
+
+        return DistributedSystem(name, _system_options(name, args), workers=workers)
     return get_system(name, **_system_options(name, args))
 
 
@@ -98,10 +103,23 @@ def _cmd_data(args: argparse.Namespace) -> int:
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
+    system = _build(args.system, args)
+    try:
+        results = _eval_paths(system, args)
+    finally:
+        if hasattr(system, "close"):
+            system.close()
+    if args.json:
+        for out in results[:-1]:
+            print(json.dumps(out))
+        print(json.dumps(results[-1]))
+    return 0
+
+
+def _eval_paths(system: Any, args: argparse.Namespace) -> list[dict[str, Any]]:
     from nesy.data import load
     from nesy.evaluate import evaluate
 
-    system = _build(args.system, args)
     results = []
     for path in args.paths:
         problems = load(path, args.format, limit=args.limit)
@@ -120,11 +138,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
             reliability_diagram(ev, target)
         if not args.json:
             _print_eval(out)
-    if args.json:
-        for out in results[:-1]:
-            print(json.dumps(out))
-        print(json.dumps(results[-1]))
-    return 0
+    return results
 
 
 def _print_eval(out: dict[str, Any]) -> None:
@@ -211,6 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=float, default=None, help="solver time limit per problem, seconds")
     p.add_argument("--model", default=None, help="neural model directory or hub id")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--workers", type=int, default=1, help="answer on N Ray workers (local cluster unless RAY_ADDRESS)")
     p.set_defaults(func=_cmd_eval)
 
     p = sub.add_parser("infer", help="decide one hypothesis")
@@ -251,6 +266,9 @@ def _add_optional_commands(sub: Any) -> None:
         pass
     else:
         add_fusion(sub)
+    from nesy.audit.cli import add_cli as add_audit
+
+    add_audit(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 from tqdm.auto import tqdm
 
-from nesy.fusion.features import Evidence, featurize
+from nesy.fusion.features import FEATURE_NAMES, Evidence, featurize
 from nesy.fusion.model import FusionModel
 from nesy.logic.fol import ForAll, Implies
 from nesy.logic.system import SymbolicSystem
@@ -60,6 +60,14 @@ class Reasoner:
         self.kg = kg
         self.logic = logic or SymbolicSystem(kg=kg)
         self.fusion = fusion
+        #: How to rebuild this reasoner on a worker (set by :meth:`default`; None for hand-assembled ones).
+        self.spec: dict[str, Any] | None = None
+        if fusion is not None and getattr(fusion, "feature_names_", None) not in (None, list(FEATURE_NAMES)):
+            from nesy.errors import ConfigError
+
+            raise ConfigError("The fusion model was fitted on other features than this nesy computes "
+                              f"({len(fusion.feature_names_)} vs {len(FEATURE_NAMES)}). Refit it with "
+                              "`nesy fit-fusion --data ... --out FILE` (or scripts/fit_default_fusion.py).")
 
     @classmethod
     def default(cls, *, model: str = "default", fusion: str | None = None, use_fol: bool = False,
@@ -68,8 +76,10 @@ class Reasoner:
         from nesy.kg.retriever import Retriever
 
         kg = Retriever()
-        return cls(scorer=NliScorer(model), kg=kg, logic=SymbolicSystem(kg=kg, use_fol=use_fol, timeout_ms=timeout_ms),
-                   fusion=FusionModel.load(fusion or default_fusion_path()))
+        r = cls(scorer=NliScorer(model), kg=kg, logic=SymbolicSystem(kg=kg, use_fol=use_fol, timeout_ms=timeout_ms),
+                fusion=FusionModel.load(fusion or default_fusion_path()))
+        r.spec = {"model": model, "fusion": fusion, "use_fol": use_fol, "timeout_ms": timeout_ms}
+        return r
 
     # ---------------------------------------------------------------- evidence
     def gather(self, problems: Sequence[Problem], *, show_progress_bar: bool | None = None,
@@ -91,11 +101,14 @@ class Reasoner:
                     st.kind == "kg" for st in sym.trace.steps):
                 lexical = "neutral"
             kg_ev: tuple[Any, ...] = ()
+            n_concepts = n_unsupported = 0
             if self.kg is not None and len(" ".join(p.premises)) < 2000:
-                kg_ev = tuple(self.kg.evidence(p.premises, p.hypothesis)[:10])
+                found = self.kg.evidence(p.premises, p.hypothesis)
+                n_concepts, n_unsupported = self.kg.novelty(p.premises, p.hypothesis, found)
+                kg_ev = tuple(found[:10])
             has_rules = any(isinstance(f, (ForAll, Implies)) for f in analysis.premises if f is not None)
             ev = Evidence(neural=s, logic=result, kg=kg_ev, lexical=lexical, n_premises=len(p.premises),
-                          has_rules=has_rules)
+                          has_rules=has_rules, hypothesis_concepts=n_concepts, unsupported_concepts=n_unsupported)
             out.append((ev, sym))
         return out
 
@@ -147,9 +160,30 @@ class Reasoner:
 
     def infer_many(self, pairs: Sequence[tuple[str | Sequence[str], str]], *, batch_size: int = 32,
                    show_progress_bar: bool | None = None, workers: int = 1) -> list[Verdict]:
-        """Decide many (premises, hypothesis) pairs."""
+        """Decide many (premises, hypothesis) pairs.
+
+        Args:
+            batch_size: Pairs per forward pass of the network.
+            workers: With more than one, the pairs are answered on that many Ray workers (a local Ray instance
+                unless ``RAY_ADDRESS`` is set), each holding its own copy of this reasoner. Only for reasoners
+                built by :meth:`default`, which know how to rebuild themselves.
+        """
         problems = [Problem(id=str(i), premises=_as_premises(p), hypothesis=h) for i, (p, h) in enumerate(pairs)]
         self.scorer.batch_size = batch_size
+        if workers > 1:
+            if self.spec is None:
+                from nesy.errors import ConfigError
+
+                raise ConfigError("workers > 1 needs a reasoner built by Reasoner.default(...), which each worker "
+                                  "rebuilds; this one was assembled by hand. Use workers=1.")
+            from nesy.parallel import solve_distributed
+
+            return solve_distributed(self.name, self.spec, problems, workers=workers,
+                                     show_progress_bar=show_progress_bar)
+        if workers < 1:
+            from nesy.errors import ConfigError
+
+            raise ConfigError(f"workers={workers}: give a positive number of workers.")
         return self.solve_many(problems, show_progress_bar=show_progress_bar)
 
     def choose(self, premises: str | Sequence[str], options: Sequence[str]) -> Verdict:

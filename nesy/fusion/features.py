@@ -24,6 +24,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "lexical_entailment", "lexical_contradiction", "lexical_neutral",
     "n_premises_log", "has_rules",
     *(f"kg_{k}_count" for k in _KG_KINDS), *(f"kg_{k}_max" for k in _KG_KINDS),
+    "kg_unsupported_share", "kg_unsupported_log",
 )
 
 
@@ -37,6 +38,8 @@ class Evidence:
     lexical: str | None = None  # label value of a lexical (natural-logic) decision
     n_premises: int = 1
     has_rules: bool = False
+    hypothesis_concepts: int = 0  # content concepts of the hypothesis (from the graph's linker)
+    unsupported_concepts: int = 0  # of those: not in the premises and not entailed by a premise concept
 
 
 def featurize(ev: Evidence) -> np.ndarray:
@@ -69,6 +72,8 @@ def featurize(ev: Evidence) -> np.ndarray:
         kinds[e.kind].append(e.score)
     x += [float(len(kinds[k])) for k in _KG_KINDS]
     x += [max(kinds[k], default=0.0) for k in _KG_KINDS]
+    x += [ev.unsupported_concepts / ev.hypothesis_concepts if ev.hypothesis_concepts else 0.0,
+          math.log1p(ev.unsupported_concepts)]
     return np.asarray(x, dtype=float)
 
 

@@ -264,6 +264,18 @@ class Retriever:
                                           0.6, (kg.edge_id(s, rel, v),))
         return None
 
+    def novelty(self, premise: str | Sequence[str], hypothesis: str,
+                evidence: Sequence[KgEvidence] | None = None) -> tuple[int, int]:
+        """(hypothesis concepts, of which unsupported): neither in the premise nor reached from it by an
+        entailing relation (synonym, more general word). Unsupported concepts are what NLI calls new information.
+        """
+        text = premise if isinstance(premise, str) else " ".join(premise)
+        pc, hc = set(self.concepts(self.doc(text))), list(dict.fromkeys(self.concepts(self.doc(hypothesis))))
+        if evidence is None:
+            evidence = self.evidence(premise, hypothesis)
+        supported = {e.hypothesis_term for e in evidence if e.kind == "entailing"}
+        return len(hc), sum(1 for h in hc if h not in pc and h not in supported)
+
     def evidence(self, premise: str | Sequence[str], hypothesis: str) -> list[KgEvidence]:
         """Relations between the concepts of the premise(s) and the new concepts of the hypothesis."""
         text = premise if isinstance(premise, str) else " ".join(premise)

@@ -199,27 +199,51 @@ class NliScorer:
             if not h.strip():
                 raise ConfigError(f"Pair {i} has an empty hypothesis; give a statement to decide.")
         bs = batch_size or self.batch_size
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i][0]) + len(texts[i][1]))
+        # Tokenise everything once (truncating premises only), then batch by token length so each
+        # batch is padded to its own longest pair.
+        enc = self.tokenizer([t[0] for t in texts], [t[1] for t in texts], truncation="only_first",
+                             max_length=self.max_length)
+        ids: list[list[int]] = enc["input_ids"]
+        types: list[list[int]] | None = enc.get("token_type_ids")
+        cut = self._truncated(enc, texts)
+        order = sorted(range(len(texts)), key=lambda i: len(ids[i]))
+        pad_id = self.tokenizer.pad_token_id or 0
+        left = getattr(self.tokenizer, "padding_side", "right") == "left"
         results: list[NliScore | None] = [None] * len(texts)
         disable = (len(texts) < 4 * bs) if show_progress_bar is None else not show_progress_bar
         with torch.inference_mode():
             for start in tqdm(range(0, len(order), bs), desc="scoring", disable=disable, unit="batch"):
                 idx = order[start : start + bs]
-                batch = [texts[i] for i in idx]
-                enc = self.tokenizer(
-                    [b[0] for b in batch], [b[1] for b in batch], padding=True, truncation="only_first",
-                    max_length=self.max_length, return_tensors="pt", return_overflowing_tokens=False,
-                )
-                full_len = [len(x) for x in self.tokenizer([b[0] for b in batch], [b[1] for b in batch],
-                                                           truncation=False, add_special_tokens=True)["input_ids"]]
-                enc = {k: v.to(self.device) for k, v in enc.items()}
-                logits = self.model(**enc).logits.float().cpu().numpy()
-                for row, i, n_tok in zip(logits, idx, full_len):
-                    results[i] = self._to_score(row, truncated=n_tok > self.max_length)
+                width = max(len(ids[i]) for i in idx)
+                input_ids = np.full((len(idx), width), pad_id, dtype=np.int64)
+                mask = np.zeros((len(idx), width), dtype=np.int64)
+                tt = np.zeros((len(idx), width), dtype=np.int64)
+                for r, i in enumerate(idx):
+                    n = len(ids[i])
+                    cols = slice(width - n, width) if left else slice(0, n)
+                    input_ids[r, cols] = ids[i]
+                    mask[r, cols] = 1
+                    if types is not None:
+                        tt[r, cols] = types[i]
+                batch = {"input_ids": torch.from_numpy(input_ids), "attention_mask": torch.from_numpy(mask)}
+                if types is not None:
+                    batch["token_type_ids"] = torch.from_numpy(tt)
+                batch = {k: v.to(self.device) for k, v in batch.items()}
+                logits = self.model(**batch).logits.float().cpu().numpy()
+                for row, i in zip(logits, idx):
+                    results[i] = self._to_score(row, truncated=cut[i])
         n_cut = sum(1 for r in results if r is not None and r.truncated)
         if n_cut:
             logger.info("%d of %d premises were truncated to %d tokens.", n_cut, len(texts), self.max_length)
         return [r for r in results if r is not None]
+
+    def _truncated(self, enc: Any, texts: Sequence[tuple[str, str]]) -> list[bool]:
+        """Which premises were cut: read from the fast tokenizer's overflow, else by re-counting."""
+        encodings = getattr(enc, "encodings", None)
+        if encodings is not None:
+            return [bool(e.overflowing) for e in encodings]
+        full = self.tokenizer([t[0] for t in texts], [t[1] for t in texts], truncation=False)["input_ids"]
+        return [len(x) > self.max_length for x in full]
 
     def _to_score(self, row: np.ndarray, *, truncated: bool) -> NliScore:
         z = row - row.max()

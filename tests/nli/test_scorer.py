@@ -69,3 +69,15 @@ def test_missing_model_errors_clearly(tmp_path):
 def test_nli_score_round_trip():
     s = NliScore((0.7, 0.2, 0.1), (2.0, 0.5, -1.0), True)
     assert NliScore.from_dict(s.to_dict()) == s and s.label is Label.ENTAILMENT
+
+
+def test_scores_match_a_plain_transformers_forward_pass(tiny_bert):
+    import torch
+
+    scorer = NliScorer(str(tiny_bert), device="cpu", batch_size=4)
+    pairs = [("A man plays guitar on a stage tonight.", "A man plays."), ("Dogs bark.", "Cats."), ("x y z", "z")]
+    enc = scorer.tokenizer([p for p, _ in pairs], [h for _, h in pairs], padding=True, return_tensors="pt")
+    with torch.inference_mode():
+        ref = torch.softmax(scorer.model(**enc).logits, -1).numpy()
+    got = np.array([s.probabilities for s in scorer.score_many(pairs)])
+    assert np.allclose(got, ref, atol=1e-5)
