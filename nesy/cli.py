@@ -168,6 +168,8 @@ def _cmd_infer(args: argparse.Namespace) -> int:
         print(json.dumps(verdict.to_dict()))
     else:
         _print_verdict(problem, verdict)
+    if args.png:
+        verdict.trace.to_png(args.png)
     return 0
 
 
@@ -236,6 +238,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--timeout", type=float, default=None)
     p.add_argument("--model", default=None)
+    p.add_argument("--png", metavar="FILE", help="also draw the proof trace as a PNG graph")
     p.set_defaults(func=_cmd_infer)
 
     p = sub.add_parser("data", help="inspect a dataset file")
