@@ -64,15 +64,21 @@ class Evaluation:
                 fh.write(json.dumps(rec) + "\n")
 
 
-def evaluate(system: System, problems: Sequence[Problem], *, path: str = "", show_progress_bar: bool | None = None) -> Evaluation:
+def evaluate(system: System, problems: Sequence[Problem], *, path: str = "", show_progress_bar: bool | None = None,
+             verdicts: Sequence[Verdict] | None = None) -> Evaluation:
     """Answer every problem with ``system`` and compute the metrics.
 
     Multiple-choice items are scored by choice accuracy (``mc_accuracy``); the others by
     accuracy over their own label set. A file mixing label schemes is scored over the
-    union of its labels.
+    union of its labels. Pass ``verdicts`` to score answers already computed (``seconds`` is then 0).
     """
     start = time.perf_counter()
-    verdicts = system.solve_many(problems, show_progress_bar=show_progress_bar)
+    if verdicts is None:
+        verdicts = system.solve_many(problems, show_progress_bar=show_progress_bar)
+    elif len(verdicts) != len(problems):
+        from nesy.errors import ConfigError
+
+        raise ConfigError(f"{len(verdicts)} verdicts for {len(problems)} problems; give one per problem.")
     seconds = time.perf_counter() - start
     gold: list[str] = []
     pred: list[str] = []

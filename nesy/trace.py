@@ -48,7 +48,8 @@ class ProofStep:
 
     def citation(self) -> str:
         if self.premise_index is not None:
-            return f"[premise {self.premise_index + 1}]"
+            where = f"; {self.source}" if self.source and self.source != "premise" else ""
+            return f"[premise {self.premise_index + 1}{where}]"
         if self.source:
             return f"[{self.source}]"
         return ""

@@ -526,7 +526,8 @@ def _read_nli4ct(path: Path, text: str) -> Iterator[Problem]:
     ct_dir = _ct_dir(path)
     cache: dict[str, dict[str, Any]] = {}
 
-    def section(trial: str, name: str) -> list[str]:
+    def section(trial: str, name: str) -> list[tuple[int, str]]:
+        """(line index in the report section, text) of its non-empty lines."""
         if trial not in cache:
             f = ct_dir / f"{trial}.json"
             if not f.is_file():
@@ -535,19 +536,22 @@ def _read_nli4ct(path: Path, text: str) -> Iterator[Problem]:
         lines = cache[trial].get(name)
         if lines is None:
             raise DataFormatError(f"NLI4CT: trial {trial} has no section {name!r}.")
-        return [ln.strip() for ln in lines if ln.strip()]
+        return [(i, ln.strip()) for i, ln in enumerate(lines) if ln.strip()]
 
     for uid, item in data.items():
         sec = item["Section_id"]
-        premises = [f"Primary trial {sec.lower()}: {ln}" for ln in section(item["Primary_id"], sec)]
+        lines = [("primary", i, ln) for i, ln in section(item["Primary_id"], sec)]
         if item.get("Type") == "Comparison" and item.get("Secondary_id"):
-            premises += [f"Secondary trial {sec.lower()}: {ln}" for ln in section(item["Secondary_id"], sec)]
+            lines += [("secondary", i, ln) for i, ln in section(item["Secondary_id"], sec)]
+        premises = [f"{role.capitalize()} trial {sec.lower()}: {ln}" for role, _, ln in lines]
         gold = None
         if "Label" in item:
             gold = "entailment" if str(item["Label"]).lower() == "entailment" else "not_entailment"
         meta = {k: item[k] for k in ("Type", "Section_id", "Primary_id", "Secondary_id",
                                       "Primary_evidence_index", "Secondary_evidence_index") if k in item}
         meta["nli4ct_label"] = item.get("Label")
+        # premise k is line premise_lines[k][1] of the primary/secondary report section (evidence indices use these)
+        meta["premise_lines"] = [[role, i] for role, i, _ in lines]
         yield Problem(id=uid, premises=tuple(premises), hypothesis=item["Statement"].strip(), gold=gold,
                       scheme="binary", metadata=meta)
 
