@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from nesy.errors import ConfigError
-from nesy.trace import ProofStep, ProofTrace
+from nesy.trace import ProofStep
 from nesy.types import Problem, Verdict
 
 __all__ = ["EvidenceSelection", "select_evidence", "assemble", "cite_evidence", "ClinicalReport", "run_clinical"]
