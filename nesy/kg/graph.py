@@ -48,6 +48,28 @@ def default_graph_path() -> Path:
     return here.parents[2] / "knowledge" / "wordnet.json.gz"
 
 
+def _digraph(keys: list[str], edges: list[list[int]], rels: list[str], src: int) -> nx.DiGraph:
+    """A DiGraph built in one pass straight into networkx's adjacency dicts — several times faster than
+    ``add_edges_from`` for the 355k-edge WordNet graph, and equal to what it builds (tested). Edges repeated with
+    another relation are merged into one edge whose ``rel`` lists both."""
+    succ: dict[str, dict[str, dict[str, Any]]] = {k: {} for k in keys}
+    pred: dict[str, dict[str, dict[str, Any]]] = {k: {} for k in keys}
+    single = [(r,) for r in rels]
+    for a, b, r, w in edges:
+        u, v = keys[a], keys[b]
+        nbrs = succ[u]
+        attr = nbrs.get(v)
+        if attr is None:
+            nbrs[v] = pred[v][u] = {"rel": single[r], "w": w, "src": src}
+        elif rels[r] not in attr["rel"]:
+            attr["rel"] = attr["rel"] + single[r]
+    g = nx.DiGraph()
+    g._node = {k: {} for k in keys}  # noqa: SLF001 - networkx's storage layout
+    g._succ = g._adj = succ  # noqa: SLF001
+    g._pred = pred  # noqa: SLF001
+    return g
+
+
 def lemma_key(text: str) -> str:
     """Normalise a concept mention: lowercase, spaces and hyphens to underscores."""
     return "_".join(text.lower().replace("-", " ").split())
@@ -104,21 +126,11 @@ class KnowledgeGraph:
             source = str(data.get("source", p.name))
             src = len(self.sources)
             keys = [("s:" if k else "w:") + n for n, k in zip(names, kinds)]
-            merged: dict[tuple[int, int], list[Any]] = {}
-            for a, b, r, w in edges:
-                item = merged.get((a, b))
-                if item is None:
-                    merged[(a, b)] = [(rels[r],), w]
-                elif rels[r] not in item[0]:
-                    item[0] = item[0] + (rels[r],)
-            fresh = self.g.number_of_edges() == 0
-            if fresh:
-                self.g.add_edges_from((keys[a], keys[b], {"rel": rl, "w": w, "src": src})
-                                      for (a, b), (rl, w) in merged.items())
+            if self.g.number_of_nodes() == 0:
+                self.g = _digraph(keys, edges, rels, src)
             else:
-                for (a, b), (rl, w) in merged.items():
-                    for r in rl:
-                        self._add(keys[a], keys[b], r, w, src)
+                for a, b, r, w in edges:
+                    self._add(keys[a], keys[b], rels[r], w, src)
         except (KeyError, IndexError, TypeError, ValueError) as err:
             raise DataFormatError(f"{str(p)!r}: malformed graph data ({err}).") from err
         self.sources.append(source)

@@ -172,3 +172,27 @@ def test_save_load_round_trip(tmp_path):
     kg.save(tmp_path / "g.json.gz")
     again = KnowledgeGraph.load(tmp_path / "g.json.gz")
     assert again.g.has_edge("w:guitar", "w:instrument")
+
+
+def test_fast_load_builds_the_same_graph_as_networkx(tmp_path):
+    import gzip
+    import json
+
+    import networkx as nx
+
+    data = {"format": "nesy-kg", "version": 1, "source": "test", "relations": ["sense", "hypernym", "similar"],
+            "nodes": ["dog", "dog.n.01", "canine.n.01", "lonely"], "kinds": [0, 1, 1, 0],
+            "edges": [[0, 1, 0, 1], [1, 2, 1, 0], [1, 2, 2, 0], [2, 1, 2, 0]]}
+    path = tmp_path / "g.json.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        json.dump(data, fh)
+    fast = KnowledgeGraph.load(path).g
+    slow = nx.DiGraph()
+    slow.add_node("w:lonely")
+    slow.add_edges_from([("w:dog", "s:dog.n.01", {"rel": ("sense",), "w": 1, "src": 0}),
+                         ("s:dog.n.01", "s:canine.n.01", {"rel": ("hypernym", "similar"), "w": 0, "src": 0}),
+                         ("s:canine.n.01", "s:dog.n.01", {"rel": ("similar",), "w": 0, "src": 0})])
+    assert nx.utils.graphs_equal(fast, slow)
+    assert list(fast.pred["s:canine.n.01"]) == ["s:dog.n.01"] and fast.has_edge("w:dog", "s:dog.n.01")
+    fast.add_edge("w:cat", "w:dog")  # still an ordinary, mutable DiGraph
+    assert fast.number_of_edges() == 4
