@@ -393,9 +393,9 @@ def model_card(meta: dict[str, Any]) -> str:
     if "init" in meta:
         ini = meta["init"]
         lines += [
-            f"Continued from the adapter in `{ini['path']}`, which was made by "
-            f"({(ini.get('train_seconds') or 0) / 60:.1f} minutes, held-out accuracy "
-            f"{(ini['metrics'].get('holdout_accuracy') or float('nan')):.4f}):",
+            f"Continued from the adapter in `{ini['path']}`, which was made in "
+            f"{(ini.get('train_seconds') or 0) / 60:.1f} minutes (held-out accuracy "
+            f"{(ini['metrics'].get('holdout_accuracy') or float('nan')):.4f}) by:",
             "",
             "```",
             ini.get("command") or "(unknown)",
