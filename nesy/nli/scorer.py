@@ -229,7 +229,9 @@ class NliScorer:
                     mask[r, cols] = 1
                     if types is not None:
                         tt[r, cols] = types[i]
-                batch = {"input_ids": torch.from_numpy(input_ids), "attention_mask": torch.from_numpy(mask)}
+                batch = {"input_ids": torch.from_numpy(input_ids)}
+                if not mask.all():  # a batch of equal lengths needs no mask (SDPA's faster path)
+                    batch["attention_mask"] = torch.from_numpy(mask)
                 if types is not None:
                     batch["token_type_ids"] = torch.from_numpy(tt)
                 batch = {k: v.to(self.device) for k, v in batch.items()}
