@@ -121,25 +121,13 @@ def evaluate(system: System, problems: Sequence[Problem], *, path: str = "", sho
             aligned.append(row)
         probs = aligned
     labels = tuple(label_union) or ("entailment", "neutral", "contradiction")
-    scored = [lab for lab in labels if lab != "unknown"]
-    rep = metrics.report(gold, pred, labels, np.asarray(probs, dtype=float), proved)
-    if "unknown" in labels:  # report per-label/F1 over the dataset's own labels only
-        rep = metrics.Report(
-            n=rep.n, accuracy=rep.accuracy, macro_f1=metrics.macro_f1(gold, pred, scored),
-            per_label=metrics.per_label(gold, pred, scored), confusion=rep.confusion, labels=rep.labels,
-            ece=rep.ece, brier=rep.brier, nll=rep.nll, coverage=rep.coverage, proved_accuracy=rep.proved_accuracy,
-        )
-    if mc_hits:
-        proved_mc = [v.proved for p, v in zip(problems, verdicts) if p.is_multiple_choice]
-        if not proved:
-            rep = metrics.Report(**{**_report_fields(rep), "coverage": metrics.coverage(proved_mc)})
+    scored = [lab for lab in labels if lab != "unknown"]  # "unknown" is a column, never a gold label, there
+    proved_mc = [v.proved for p, v in zip(problems, verdicts) if p.is_multiple_choice]
+    rep = metrics.report(gold, pred, labels, np.asarray(probs, dtype=float), proved, scored_labels=scored,
+                         coverage_of=proved_mc if (mc_hits and not proved) else None)
     mc_acc = float(np.mean(mc_hits)) if mc_hits else None
     return Evaluation(system=getattr(system, "name", type(system).__name__), path=path, report=rep,
                       mc_accuracy=mc_acc, seconds=seconds, records=tuple(records))
-
-
-def _report_fields(rep: metrics.Report) -> dict[str, Any]:
-    return {f: getattr(rep, f) for f in metrics.Report.__dataclass_fields__}
 
 
 def verdict_from_probabilities(probs: Sequence[float], *, system: str, trace: Any, seconds: float = 0.0,

@@ -6,48 +6,39 @@ import re
 import pytest
 
 from nesy.errors import ConfigError
-from nesy.types import Problem
 
 ray = pytest.importorskip("ray")
 
-PROBLEMS = [
-    Problem(id=f"p{i}", premises=(f"{name} is big.", "If someone is big then they are red."),
-            hypothesis=f"{name} is {adj}.", gold=gold)
-    for i, (name, adj, gold) in enumerate([("Bob", "red", "entailment"), ("Anne", "blue", "neutral"),
-                                           ("Gary", "red", "entailment"), ("Erin", "cold", "neutral"),
-                                           ("Fiona", "red", "entailment")])
-]
 
-
-@pytest.fixture(scope="module")
-def ray_local():
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
-    yield
-    ray.shutdown()
-
-
-def test_two_ray_workers_give_the_serial_answers_in_order(ray_local):
-    from nesy.logic.system import SymbolicSystem
-    from nesy.parallel import RayPool
-
-    serial = SymbolicSystem(kg=None).solve_many(PROBLEMS)
-    with RayPool("symbolic", {"kg": None}, workers=2) as pool:
-        remote = pool.solve_many(PROBLEMS, chunk_size=2)
-        assert len(pool._actors) == 2
-    assert [v.label for v in remote] == [v.label for v in serial]
-    assert [v.proved for v in remote] == [v.proved for v in serial]
-    assert remote[0].trace.steps and remote[0].trace.to_text() == serial[0].trace.to_text()
-
-
-def test_eval_cli_with_two_workers(ray_local, tmp_path, capsys):
+def test_eval_on_two_ray_workers_matches_the_serial_run(tmp_path, capsys):
+    """One local Ray instance, two actors, chunks of one problem: verdicts come back complete and in order."""
     from nesy.cli import main
     from tests.test_cli import PW
 
     data = tmp_path / "pw.json"
-    data.write_text(json.dumps(PW))
-    assert main(["eval", str(data), "--system", "symbolic", "--workers", "2", "--json", "--quiet"]) == 0
+    data.write_text(json.dumps(PW + [dict(p, id=p["id"] + "b") for p in PW]))
+    serial, remote = tmp_path / "serial.jsonl", tmp_path / "remote.jsonl"
+    assert main(["eval", str(data), "--system", "symbolic", "--json", "--quiet", "--predictions", str(serial)]) == 0
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    try:
+        from nesy.parallel import RayPool
+
+        with RayPool("symbolic", {"kg": None}, workers=2) as pool:
+            from nesy.data import load
+
+            verdicts = pool.solve_many(load(data), chunk_size=1)
+            assert len(pool._actors) == 2
+        assert [v.label.value for v in verdicts] == ["entailment", "contradiction"] * 2
+        assert all(v.proved and v.trace.steps for v in verdicts)
+        assert main(["eval", str(data), "--system", "symbolic", "--workers", "2", "--json", "--quiet",
+                     "--predictions", str(remote)]) == 0
+    finally:
+        ray.shutdown()
     out = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
-    assert out["n"] == 2 and out["accuracy"] == 1.0 and out["coverage"] == 1.0
+    assert out["n"] == 4 and out["accuracy"] == 1.0 and out["coverage"] == 1.0
+    strip = [{k: v for k, v in json.loads(line).items() if k != "seconds"} for line in serial.read_text().splitlines()]
+    again = [{k: v for k, v in json.loads(line).items() if k != "seconds"} for line in remote.read_text().splitlines()]
+    assert again == strip
 
 
 def test_workers_must_be_positive():
@@ -55,3 +46,4 @@ def test_workers_must_be_positive():
 
     with pytest.raises(ConfigError, match=re.escape("workers=0: give a positive number of workers.")):
         RayPool("symbolic", {}, workers=0)
+

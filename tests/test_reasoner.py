@@ -78,3 +78,15 @@ def test_infer_many_and_choose(reasoner):
 def test_fusion_feature_names_are_stored(reasoner):
     assert reasoner.fusion.feature_names_ == list(FEATURE_NAMES)
     assert np.isfinite(reasoner.fusion.temperature_)
+
+
+def test_hand_built_reasoner_cannot_be_sent_to_workers(reasoner):
+    import re
+
+    from nesy.errors import ConfigError
+
+    assert reasoner.spec is None
+    with pytest.raises(ConfigError, match=re.escape("workers > 1 needs a reasoner built by Reasoner.default(...)")):
+        reasoner.infer_many([("A man sleeps.", "A man rests.")], workers=2)
+    with pytest.raises(ConfigError, match="workers=0"):
+        reasoner.infer_many([("A man sleeps.", "A man rests.")], workers=0)

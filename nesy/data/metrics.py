@@ -158,11 +158,14 @@ class Report:
 
 
 def report(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str], probs: np.ndarray,
-           proved: Sequence[bool]) -> Report:
+           proved: Sequence[bool], *, scored_labels: Sequence[str] | None = None,
+           coverage_of: Sequence[bool] | None = None) -> Report:
     """All metrics at once.
 
     ``probs`` is (n, len(labels)): the predicted probability of each dataset label
-    (for two-way sets, P(entailment) and P(neutral) + P(contradiction)).
+    (for two-way sets, P(entailment) and P(neutral) + P(contradiction)). ``scored_labels`` limits macro-F1 and
+    the per-label table (e.g. leaving out an always-wrong "unknown" column); ``coverage_of`` gives the proof flags
+    coverage is computed over when it differs from ``proved`` (multiple-choice items).
     """
     n = _check_same_length(gold, pred, proved)
     labels = tuple(labels)
@@ -173,13 +176,13 @@ def report(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str], prob
     return Report(
         n=n,
         accuracy=accuracy(gold, pred),
-        macro_f1=macro_f1(gold, pred, labels),
-        per_label=per_label(gold, pred, labels),
+        macro_f1=macro_f1(gold, pred, scored_labels or labels),
+        per_label=per_label(gold, pred, scored_labels or labels),
         confusion=confusion(gold, pred, labels),
         labels=labels,
         ece=expected_calibration_error(p, correct) if n else 0.0,
         brier=brier_score(p, gold_idx),
         nll=negative_log_likelihood(p, gold_idx),
-        coverage=coverage(proved),
+        coverage=coverage(proved if coverage_of is None else coverage_of),
         proved_accuracy=(sum(proved_hits) / len(proved_hits)) if proved_hits else None,
     )
