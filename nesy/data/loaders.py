@@ -233,7 +233,7 @@ def _rows(path: Path, text: str) -> Iterator[tuple[int, dict[str, str]]]:
     header = text.split("\n", 1)[0]
     delim = "\t" if "\t" in header else ","
     quoting = csv.QUOTE_NONE if delim == "\t" else csv.QUOTE_MINIMAL
-    reader = csv.DictReader(io.StringIO(text), delimiter=delim, quoting=quoting)
+    reader = csv.DictReader(io.StringIO(text), delimiter=delim, quoting=quoting)  # type: ignore[call-overload]
     if reader.fieldnames:
         reader.fieldnames = [f.strip().lower() for f in reader.fieldnames]
     for lineno, row in enumerate(reader, 2):
@@ -328,7 +328,7 @@ def _read_folio(path: Path, text: str) -> Iterator[Problem]:
             fol = [f for f in fol.split("\n") if f.strip()]
         gold = _label(obj["label"], f"{path} line {lineno}").value if "label" in obj else None
         id_ = obj.get("example_id", obj.get("id", lineno))
-        meta = {k: obj[k] for k in ("story_id", "source") if k in obj}
+        meta: dict[str, Any] = {k: obj[k] for k in ("story_id", "source") if k in obj}
         yield Problem(
             id=str(id_),
             premises=tuple(p.strip() for p in premises if p.strip()),

@@ -176,7 +176,7 @@ class Retriever:
         """Shortest number of hypernym links from ``synset`` up to a root."""
         frontier, d, seen = [synset], 0, {synset}
         while frontier and d < 30:
-            nxt = []
+            nxt: list[str] = []
             for s in frontier:
                 parents = [v for v, _ in self.kg.neighbours(s, "hypernym")]
                 if not parents:

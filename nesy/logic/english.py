@@ -254,9 +254,10 @@ class _Grammar:
             return self._conditional(ts[3:], comma_only=True)
         for k in range(len(ts)):
             if w[k:k + 4] == ["it", "can", "be", "concluded"] and "knowing" in w:
-                j = w.index("knowing")
-                left = _strip(ts[k + 5 if k + 4 < len(w) and w[k + 4] == "that" else k + 4:j - 1 if w[j - 1] == "once" else j])
-                right = _strip(ts[j + 2 if j + 1 < len(w) and w[j + 1] == "that" else j + 1:])
+                kn = w.index("knowing")
+                left = _strip(ts[k + 5 if k + 4 < len(w) and w[k + 4] == "that" else k + 4:
+                                 kn - 1 if w[kn - 1] == "once" else kn])
+                right = _strip(ts[kn + 2 if kn + 1 < len(w) and w[kn + 1] == "that" else kn + 1:])
                 return Implies(self.clauses(right, "antecedent"), self.clauses(left, "consequent"))
         j = _find_seq(w, ["if", "and", "only", "if"])
         if j is not None:
@@ -269,8 +270,8 @@ class _Grammar:
         for phrase in (["implies", "that"], ["imply", "that"], ["implies"], ["imply"]):
             j = _find_seq(w, phrase)
             if j is not None and j > 0:
-                left = self._gerunds(_strip(ts[:j]))
-                return Implies(left, self.clauses(_strip(ts[j + len(phrase):]), "consequent"))
+                cause = self._gerunds(_strip(ts[:j]))
+                return Implies(cause, self.clauses(_strip(ts[j + len(phrase):]), "consequent"))
         j = _find_seq(w, ["only", "if"])
         if j is not None and j > 0:
             return Implies(self.clauses(_strip(ts[:j]), "antecedent"), self.clauses(_strip(ts[j + 2:]), "consequent"))

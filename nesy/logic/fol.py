@@ -7,7 +7,7 @@ so formulas hash and compare structurally.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 __all__ = [
@@ -134,7 +134,7 @@ def _wrap(f: Formula) -> str:
     return f"({f})"
 
 
-def conj(parts: list[Formula] | tuple[Formula, ...]) -> Formula:
+def conj(parts: Sequence[Formula]) -> Formula:
     """Conjunction of ``parts``, flattened; a single part is returned as is."""
     flat: list[Formula] = []
     for p in parts:

@@ -48,7 +48,7 @@ class NeuralSystem:
 
     def solve_many(self, problems: Sequence[Problem], *, show_progress_bar: bool | None = None) -> list[Verdict]:
         pairs: list[tuple[Sequence[str], str]] = []
-        owners: list[tuple[int, int | None]] = []
+        owners: list[tuple[int, int | None]] = []  # (problem, option index or None)
         for i, p in enumerate(problems):
             if p.is_multiple_choice:
                 assert p.options is not None
@@ -63,8 +63,8 @@ class NeuralSystem:
         per_item = (time.perf_counter() - t0) / max(len(problems), 1)
         out: list[Verdict | None] = [None] * len(problems)
         options: dict[int, list[NliScore]] = {}
-        for (i, k), s in zip(owners, scores):
-            if k is None:
+        for (i, opt_k), s in zip(owners, scores):
+            if opt_k is None:
                 out[i] = neural_verdict(s, self.scorer.model_name, per_item)
             else:
                 options.setdefault(i, []).append(s)

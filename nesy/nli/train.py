@@ -152,7 +152,8 @@ def prepare(config: TrainConfig) -> tuple[list[tuple[str, str, int, str]], list[
         from nesy.audit import counterfactual_pairs
 
         extra = counterfactual_pairs([(a, b) for a, b, _, _ in train_rows])
-        added = [(a2, b2, t, "counterfactual") for (a2, b2), (_, _, t, _) in zip(extra, train_rows) if a2 is not None]
+        added = [(a2, b2, t, "counterfactual") for (a2, b2), (_, _, t, _) in zip(extra, train_rows)
+                 if a2 is not None and b2 is not None]
         train_rows += added
         counts["counterfactual"] = {"available": len(added), "train": len(added), "holdout": 0}
     rng.shuffle(train_rows)
@@ -241,7 +242,8 @@ def train(config: TrainConfig, *, show_progress_bar: bool | None = None) -> Trai
     hold_ds = _PairDataset(hold_rows, tok, config.max_length)
 
     class _Trainer(Trainer):
-        def compute_loss(self, model: Any, inputs: dict[str, Any], return_outputs: bool = False, **kw: Any) -> Any:
+        def compute_loss(self, model: Any, inputs: dict[str, Any], return_outputs: bool = False,  # type: ignore[override]
+                         num_items_in_batch: Any = None) -> Any:
             labels_t = inputs.pop("labels")
             outputs = model(**inputs)
             loss = _loss(outputs.logits, labels_t)
@@ -284,7 +286,7 @@ def train(config: TrainConfig, *, show_progress_bar: bool | None = None) -> Trai
     hits = _predict_in_order(trainer.model, tok, hold_rows, config.max_length)
     metrics = holdout_metrics(hits, hold_rows)
     metrics["epochs"] = [{"epoch": h["epoch"], "accuracy": h["eval_accuracy"]} for h in history]
-    final = trainer.model
+    final: Any = trainer.model
     final.save_pretrained(str(out))
     if not config.lora:
         tok.save_pretrained(str(out))
