@@ -240,20 +240,34 @@ def _plot_accuracy(rows: list[dict], suite: str, path: Path) -> None:
     plt.close(fig)
 
 
+def _is_multiple_choice(rel: str) -> bool:
+    from nesy.data import load
+
+    try:
+        return load(DATA / rel, limit=1)[0].is_multiple_choice
+    except Exception:  # noqa: BLE001 - a file that vanished since the run: render it as a plain row
+        return False
+
+
 def _fmt(v: Any, digits: int = 4) -> str:
     return "—" if v is None else f"{v:.{digits}f}"
 
 
-def write_results(results: dict[str, Any], command: str, out: Path, started: float) -> None:
+def write_results(results: dict[str, Any], command: str, out: Path, started: float | None,
+                  header: list[str] | None = None) -> None:
+    """Write RESULTS.md (and results.json) from ``results``; ``header`` reuses a previous run's stamp lines."""
     plots = out.parent / "plots"
-    lines = ["# nesy benchmark results", "",
-             f"Command: `{command}`  ", f"Date: {time.strftime('%Y-%m-%d %H:%M')} UTC  ",
-             f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}  ",
-             f"Wall time: {(time.perf_counter() - started) / 60:.1f} minutes", "",
+    if header is None:
+        header = [f"Command: `{command}`  ", f"Date: {time.strftime('%Y-%m-%d %H:%M')} UTC  ",
+                  f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}  ",
+                  f"Wall time: {(time.perf_counter() - (started or 0)) / 60:.1f} minutes"]
+    results["header"] = header
+    lines = ["# nesy benchmark results", "", *header, "",
              "Accuracy is over each file's own labels (True/False/Unknown, yes/no, entailment/neutral/contradiction); "
              "multiple-choice files report choice accuracy. Coverage = share of items decided by a proof; "
              "'precision when proved' = accuracy on those items. Files with more items than the cap are scored on "
              "a seeded random sample (n).", ""]
+    extra = out.parent / "RESULTS-bias-mitigation.md"
     for suite in ("logic", "nli", "probes"):
         rows = results.get(suite, {}).get("rows")
         if not rows:
@@ -262,6 +276,10 @@ def write_results(results: dict[str, Any], command: str, out: Path, started: flo
                   "| dataset | system | n | accuracy | macro-F1 | ECE | Brier | coverage | precision when proved | s |",
                   "|---|---|---|---|---|---|---|---|---|---|"]
         for r in rows:
+            if _is_multiple_choice(r["path"]):  # choice accuracy only: no per-label metrics or calibration
+                lines.append(f"| {r['path']} (multiple choice) | {r['system']} | {r['n']} | {r['accuracy']:.4f} | — | "
+                             f"— | — | {r['coverage']:.3f} | {_fmt(r['proved_accuracy'], 3)} | {r['seconds']:.1f} |")
+                continue
             lines.append(f"| {r['path']} | {r['system']} | {r['n']} | {r['accuracy']:.4f} | {r['macro_f1']:.4f} | "
                          f"{r['ece']:.4f} | {_fmt(r['brier'])} | {r['coverage']:.3f} | {_fmt(r['proved_accuracy'], 3)} "
                          f"| {r['seconds']:.1f} |")
@@ -296,6 +314,8 @@ def write_results(results: dict[str, Any], command: str, out: Path, started: flo
         for r in results["bias"]:
             lines += [f"**{r['system']}**: Fraction Neutral {r['fraction_neutral']:.3f}, Net Neutral "
                       f"{r['net_neutral']:.3f}", "", r["markdown"], ""]
+        if extra.is_file():
+            lines += [f"Mitigation by counterfactual augmentation (its own run): [{extra.name}]({extra.name})", ""]
     if "speed" in results and results["speed"]:
         lines += ["## Speed (each system in a fresh process; batch throughput, then one-at-a-time latency)", "",
                   "| system | SNLI pairs/s | SNLI p50 ms | SNLI p95 ms | ProofWriter items/s | ProofWriter p50 ms | "
@@ -323,6 +343,8 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--bias-limit", type=int, default=60, help="occupation/activity slots per bias group")
     r.add_argument("--speed-n", type=int, default=300)
     r.add_argument("--out", default=str(ROOT / "benchmarks" / "RESULTS.md"))
+    rep = sub.add_parser("report", help="re-render RESULTS.md from the results.json a run wrote")
+    rep.add_argument("--out", default=str(ROOT / "benchmarks" / "RESULTS.md"))
     s = sub.add_parser("speed-one")
     s.add_argument("--system", required=True)
     s.add_argument("--n", type=int, default=300)
@@ -331,6 +353,12 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     if args.cmd == "speed-one":
         print(json.dumps(speed_one(args.system, args.n)))
+        return 0
+    if args.cmd == "report":
+        out = Path(args.out)
+        results = json.loads((out.parent / "results.json").read_text(encoding="utf-8"))
+        header = results.pop("header", None) or [ln for ln in out.read_text(encoding="utf-8").splitlines()[2:6]]
+        write_results(results, "", out, None, header=header)
         return 0
     import logging
 
