@@ -22,7 +22,6 @@ FEATURE_NAMES: tuple[str, ...] = (
     "logic_contradicted_partial_parse", "logic_unknown_full_theory", "logic_inconsistent_full_parse",
     "proof_size", "parse_coverage_when_decided",
     "lexical_entailment", "lexical_contradiction", "lexical_neutral",
-    "n_premises_log", "has_rules",
     *(f"kg_{k}_count" for k in _KG_KINDS), *(f"kg_{k}_max" for k in _KG_KINDS),
     "kg_unsupported_share", "kg_unsupported_log",
 )
@@ -66,7 +65,9 @@ def featurize(ev: Evidence) -> np.ndarray:
         lr.parse_coverage if lr is not None and outcome.decided else 0.0,
     ]
     x += [1.0 if ev.lexical == lab else 0.0 for lab in ("entailment", "contradiction", "neutral")]
-    x += [math.log1p(ev.n_premises), 1.0 if ev.has_rules else 0.0]
+    # The number of premises and the presence of rules are deliberately not features on their own: they
+    # identify the dataset (rule bases vs single-sentence NLI), and a fusion fitted on both learned "many
+    # premises → neutral", which sank EntailmentBank (25 premises, all entailed). Rules only qualify the logic.
     kinds: dict[str, list[float]] = {k: [] for k in _KG_KINDS}
     for e in ev.kg:
         kinds[e.kind].append(e.score)

@@ -196,3 +196,10 @@ def test_fast_load_builds_the_same_graph_as_networkx(tmp_path):
     assert list(fast.pred["s:canine.n.01"]) == ["s:dog.n.01"] and fast.has_edge("w:dog", "s:dog.n.01")
     fast.add_edge("w:cat", "w:dog")  # still an ordinary, mutable DiGraph
     assert fast.number_of_edges() == 4
+
+
+def test_novelty_counts_hypothesis_concepts_the_premise_does_not_support(tiny_kg, nlp):
+    r = Retriever(tiny_kg, min_exclusion_depth=1, nlp=nlp)
+    assert r.novelty("A dog sleeps.", "An animal sleeps.") == (2, 0)  # animal: entailed by dog; sleep: restated
+    total, new = r.novelty("A dog sleeps.", "A cat sleeps.")
+    assert (total, new) == (2, 1)  # cat is excluded by dog, not supported
