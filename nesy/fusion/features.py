@@ -59,7 +59,9 @@ def featurize(ev: Evidence) -> np.ndarray:
         1.0 if full and outcome is Outcome.CONTRADICTED else 0.0,
         1.0 if not full and outcome is Outcome.ENTAILED else 0.0,
         1.0 if not full and outcome is Outcome.CONTRADICTED else 0.0,
-        1.0 if full and outcome is Outcome.UNKNOWN and ev.has_rules else 0.0,
+        # "Unknown" is evidence for NEUTRAL only over a closed rule base (several premises with rules, all
+        # parsed): an unprovable hypothesis about a described scene says nothing (open world).
+        1.0 if full and outcome is Outcome.UNKNOWN and ev.has_rules and ev.n_premises >= 3 else 0.0,
         1.0 if full and outcome is Outcome.INCONSISTENT else 0.0,
         math.log1p(lr.proof_size) if lr is not None and outcome.decided else 0.0,
         lr.parse_coverage if lr is not None and outcome.decided else 0.0,

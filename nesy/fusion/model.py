@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from scipy.optimize import minimize_scalar
+from scipy.optimize import minimize, minimize_scalar
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import train_test_split
 
@@ -41,8 +41,19 @@ class FusionModel:
     the proof's measured precision on the fitting data (Laplace-smoothed). So a proof that has
     been reliable overrides the network, and how far it does is itself calibrated.
 
+    Two forms of the regression (``mode``):
+
+    - ``residual`` (default): the network's log-probabilities enter with one shared weight and the other
+      evidence adds label-specific corrections, with no intercept. A problem on which the logic and the graph
+      are silent (all their features zero) keeps the network's ranking of the labels; evidence moves it only
+      where there is evidence. Fitted by L-BFGS on the multinomial log-loss with an L2 penalty.
+    - ``full``: scikit-learn's multinomial ``LogisticRegression`` over all standardised features.
+
     Args:
         C: Inverse L2 regularisation strength of the logistic regression.
+        mode: ``residual`` or ``full`` (above).
+        n_offset: Number of leading feature columns that are the network's log-probabilities
+            (entailment, neutral, contradiction) — the offset in ``residual`` mode.
         calibration: ``temperature`` (fit one temperature on a held-out part of the data) or ``none``.
         calibration_size: Share of the data held out to fit the temperature.
         random_state: Seed of the calibration split.
@@ -55,15 +66,17 @@ class FusionModel:
     """
 
     def __init__(self, *, C: float = 1.0, calibration: str = "temperature", calibration_size: float = 0.3,
-                 random_state: int = 0) -> None:
+                 random_state: int = 0, mode: str = "full", n_offset: int = 3) -> None:
         self.C = C
+        self.mode = mode
+        self.n_offset = n_offset
         self.calibration = calibration
         self.calibration_size = calibration_size
         self.random_state = random_state
 
     def get_params(self, deep: bool = True) -> dict[str, Any]:
         return {"C": self.C, "calibration": self.calibration, "calibration_size": self.calibration_size,
-                "random_state": self.random_state}
+                "random_state": self.random_state, "mode": self.mode, "n_offset": self.n_offset}
 
     def fit(self, X: np.ndarray, y: np.ndarray, feature_names: list[str] | None = None) -> FusionModel:
         """Fit on features ``X`` (n, d) and labels ``y`` in {0, 1, 2} (entailment, neutral, contradiction)."""
@@ -77,6 +90,10 @@ class FusionModel:
             raise ConfigError("Labels must be 0 (entailment), 1 (neutral) or 2 (contradiction).")
         if len(np.unique(y)) < 2:
             raise ConfigError("Fusion needs examples of at least two labels.")
+        if self.mode not in ("full", "residual"):
+            raise ConfigError(f"Unknown fusion mode {self.mode!r}. Choose one of: residual, full.")
+        if self.mode == "residual":
+            return self._fit_residual(X, y, feature_names)
         self.mean_ = X.mean(axis=0)
         self.scale_ = X.std(axis=0)
         self.scale_[self.scale_ == 0] = 1.0
@@ -113,6 +130,67 @@ class FusionModel:
             lr_all = LogisticRegression(C=self.C, max_iter=2000).fit(Z, y)
             if len(lr_all.classes_) == 3:
                 self.coef_, self.intercept_ = lr_all.coef_.copy(), lr_all.intercept_.copy()
+        self._finish(X, y, feature_names)
+        return self
+
+    # ------------------------------------------------------------ residual form
+    def _fit_residual(self, X: np.ndarray, y: np.ndarray, feature_names: list[str] | None) -> FusionModel:
+        k = self.n_offset
+        if k != 3 or X.shape[1] < k:
+            raise ConfigError("Residual fusion needs the network's three log-probabilities as the first columns.")
+        self.mean_ = np.zeros(X.shape[1])  # no centring: an absent piece of evidence stays exactly zero
+        self.scale_ = np.abs(X).max(axis=0)
+        self.scale_[self.scale_ == 0] = 1.0
+        self.scale_[:k] = 1.0
+        Z = X / self.scale_
+        if self.calibration == "temperature" and len(y) >= 30:
+            fit_idx, cal_idx = train_test_split(np.arange(len(y)), test_size=self.calibration_size,
+                                                random_state=self.random_state, stratify=y)
+        else:
+            fit_idx = cal_idx = np.arange(len(y))
+        self.temperature_ = 1.0
+        coef = self._residual_coef(Z[fit_idx], y[fit_idx])
+        if self.calibration == "temperature":
+            logits = Z[cal_idx] @ coef.T
+
+            def nll(t: float) -> float:
+                p = _softmax(logits / t)
+                return float(-np.log(np.clip(p[np.arange(len(cal_idx)), y[cal_idx]], 1e-12, 1)).mean())
+
+            self.temperature_ = float(minimize_scalar(nll, bounds=(0.05, 20.0), method="bounded").x)
+            coef = self._residual_coef(Z, y)  # refit on all data now that the temperature is known
+        self.coef_ = coef
+        self.intercept_ = np.zeros(3)
+        self._finish(X, y, feature_names)
+        return self
+
+    def _residual_coef(self, Z: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """(3, d) coefficients: a shared weight on the offset columns (diagonal), free weights on the rest."""
+        n, d = Z.shape
+        k = self.n_offset
+        onehot = np.eye(3)[y]
+        lam = 1.0 / (self.C * n)
+
+        def unpack(theta: np.ndarray) -> np.ndarray:
+            coef = np.zeros((3, d))
+            coef[np.arange(3), np.arange(3)] = theta[0]
+            coef[:, k:] = theta[1:].reshape(3, d - k)
+            return coef
+
+        def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+            coef = unpack(theta)
+            p = _softmax(Z @ coef.T)
+            value = -np.log(np.clip((p * onehot).sum(1), 1e-12, 1)).mean() + 0.5 * lam * (theta[1:] ** 2).sum()
+            g = (p - onehot) / n  # (n, 3)
+            grad_full = g.T @ Z  # (3, d)
+            grad = np.concatenate([[np.trace(grad_full[:, :k])], grad_full[:, k:].ravel() + lam * theta[1:]])
+            return float(value), grad
+
+        theta0 = np.concatenate([[1.0], np.zeros(3 * (d - k))])
+        res = minimize(loss, theta0, jac=True, method="L-BFGS-B", options={"maxiter": 2000})
+        return unpack(res.x)
+
+    def _finish(self, X: np.ndarray, y: np.ndarray, feature_names: list[str] | None) -> None:
         self.feature_names_ = list(feature_names) if feature_names is not None else [f"x{i}" for i in range(X.shape[1])]
         self.n_features_in_ = X.shape[1]
         self.proof_gate_: dict[str, list[float]] = {}
@@ -122,7 +200,6 @@ class FusionModel:
                 hits = int((y[rows] == label).sum())
                 n = int(rows.sum())
                 self.proof_gate_[name] = [label, (hits + 1) / (n + 2), n]
-        return self
 
     def _check(self, X: np.ndarray) -> np.ndarray:
         if not hasattr(self, "coef_"):

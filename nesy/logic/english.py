@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from nesy.errors import ModelError, ParseError
 from nesy.logic.fol import (
+    NEG_SUFFIX,
     Atom,
     Const,
     Exists,
@@ -205,7 +206,7 @@ class EnglishParser:
         if not toks:
             return ParseError(f"Empty sentence {original!r}.")
         try:
-            return _Grammar(toks, self.exclusive_either, self.surface, self.pos).sentence()
+            formula = _Grammar(toks, self.exclusive_either, self.surface, self.pos).sentence()
         except _Fail as err:
             detail = f" ({err})" if str(err) else ""
             return ParseError(f"Cannot parse {original.strip()!r} into logic{detail}; it is outside nesy's grammar.")
@@ -214,6 +215,50 @@ class EnglishParser:
         except (IndexError, ValueError, KeyError) as err:  # a grammar gap must never crash a whole run
             logger.debug("grammar error on %r: %r", original, err)
             return ParseError(f"Cannot parse {original.strip()!r} into logic (grammar error: {err}).")
+        dropped = _dropped_words(toks, formula)
+        if dropped:
+            # A parse that loses content words would prove things the sentence does not say.
+            return ParseError(f"Cannot parse {original.strip()[:80]!r} faithfully: the logic would drop "
+                              f"{', '.join(repr(w) for w in dropped[:4])}.")
+        return formula
+
+
+#: Nouns the grammar turns into quantifiers rather than predicates ("all red things", "someone").
+_GENERIC_NOUNS = {"thing", "things", "person", "people", "one", "ones", "someone", "something", "somebody",
+                  "everyone", "everything", "everybody", "anyone", "anything", "anybody", "nobody", "nothing"}
+_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+#: Words that frame a logical connective rather than state content ("it can be concluded … once knowing …").
+_FRAME_WORDS = {"concluded", "conclude", "knowing", "know", "known", "equivalent", "implies", "imply", "follows",
+                "follow", "true", "false", "case", "given", "means", "mean"}
+
+
+def _dropped_words(toks: list[Tok], formula: Formula) -> list[str]:
+    """Content words of the sentence that appear in no predicate or constant name of its formula."""
+    from nesy.logic.fol import constants, predicates
+
+    parts: set[str] = set()
+    for name in [p for p, _ in predicates(formula)] + [c.name for c in constants(formula)]:
+        for piece in name.lower().replace(NEG_SUFFIX, "").split("_"):
+            parts.add(piece)
+    out = []
+    for t in toks:
+        if (t.pos not in _CONTENT_POS or t.lower in _GENERIC_NOUNS or t.lower in _COPULA or t.lower in _AUX_DO
+                or t.lower in _FRAME_WORDS):
+            continue
+        if not any(ch.isalnum() for ch in t.lower):
+            continue
+        if not _named(t, parts):
+            out.append(t.text)
+    return out
+
+
+def _named(t: Tok, parts: set[str]) -> bool:
+    """Whether a name piece spells the token, allowing the grammar's own inflection ("wumpuses" → wumpus)."""
+    w = re.sub(r"[^a-z0-9_]", "", t.lower.replace("-", "_"))
+    if not w or w in parts or t.lemma in parts or all(x in parts for x in w.split("_")):
+        return True
+    stem = w[:max(3, len(w) - 3)]
+    return any(len(p) >= 3 and (w.startswith(p) or p.startswith(stem)) for p in parts)
 
 
 def _clean(s: str) -> str:
