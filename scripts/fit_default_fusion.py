@@ -29,6 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data-root", default=str(ROOT.parent / "shared/data"))
     ap.add_argument("--out", default=str(ROOT / "nesy/resources/fusion/default.json"))
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--mode", choices=["full", "residual"], default="full", help="fusion form (FusionModel)")
+    ap.add_argument("--from-cache", action="store_true",
+                    help="refit from the features the last run saved in runs/fusion-features.npz (no re-gathering)")
     ap.add_argument("--crossfit", action="store_true",
                     help="also report each NLI source's accuracy/ECE when the fusion is fitted without it")
     args = ap.parse_args(argv)
@@ -66,9 +69,17 @@ def main(argv: list[str] | None = None) -> int:
         y += [b for _, b in pairs]
     kg = Retriever()
     reasoner = Reasoner(scorer=NliScorer(args.model), kg=kg, logic=SymbolicSystem(kg=kg))
-    model, X = fit_fusion(reasoner, problems, y)
+    cache = ROOT / "runs" / "fusion-features.npz"
+    if args.from_cache:
+        from nesy.fusion.features import FEATURE_NAMES
+        from nesy.fusion.model import FusionModel
+
+        X = np.load(cache)["X"]
+        model = FusionModel(mode=args.mode).fit(X, np.asarray(y), feature_names=list(FEATURE_NAMES))
+    else:
+        model, X = fit_fusion(reasoner, problems, y, mode=args.mode)
     (ROOT / "runs").mkdir(exist_ok=True)
-    np.savez(ROOT / "runs" / "fusion-features.npz", X=X, y=np.asarray(y))  # for re-analysis
+    np.savez(cache, X=X, y=np.asarray(y))  # for re-analysis and --from-cache
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     model.save(args.out)
     p = model.predict_proba(X)
@@ -97,7 +108,7 @@ def _crossfit(model, X, y, counts):  # type: ignore[no-untyped-def]
     oof = np.zeros((len(y), 3))
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=13)
     for train_idx, test_idx in folds.split(X, source * 3 + y):
-        m = FusionModel(C=model.C).fit(X[train_idx], y[train_idx], feature_names=model.feature_names_)
+        m = FusionModel(C=model.C, mode=model.mode).fit(X[train_idx], y[train_idx], feature_names=model.feature_names_)
         oof[test_idx] = m.predict_proba(X[test_idx])
     out = {}
     for k, name in enumerate(counts):

@@ -31,13 +31,14 @@ def fusion_targets(problems: list[Problem]) -> tuple[list[Problem], list[int]]:
     return keep, y
 
 
-def fit_fusion(reasoner: Any, problems: list[Problem], y: list[int], *, C: float = 1.0) -> Any:
+def fit_fusion(reasoner: Any, problems: list[Problem], y: list[int], *, C: float = 1.0,
+               mode: str = "full") -> Any:
     from nesy.fusion.features import FEATURE_NAMES, featurize
     from nesy.fusion.model import FusionModel
 
     gathered = reasoner.gather(problems)
     X = np.vstack([featurize(ev) for ev, _ in gathered])
-    return FusionModel(C=C).fit(X, np.asarray(y), feature_names=list(FEATURE_NAMES)), X
+    return FusionModel(C=C, mode=mode).fit(X, np.asarray(y), feature_names=list(FEATURE_NAMES)), X
 
 
 def add_cli(sub: Any) -> None:

@@ -48,12 +48,42 @@ def test_probabilities_sum_to_one(data):
     assert p.shape == (len(Xt), 3) and np.allclose(p.sum(axis=1), 1.0)
 
 
-def test_permuting_label_order_changes_nothing(data):
+@pytest.mark.parametrize("mode", ["residual", "full"])
+def test_permuting_label_order_changes_nothing(data, mode):
     X, y, Xt, _, _ = data
     perm = np.array([2, 0, 1])  # old label k becomes perm[k]
-    a = FusionModel(calibration="none").fit(X, y).predict_proba(Xt)
-    b = FusionModel(calibration="none").fit(X, perm[y]).predict_proba(Xt)
+
+    def relabel(M: np.ndarray) -> np.ndarray:
+        # the network's per-label columns are the residual form's offset: they follow the labels
+        out = M.copy()
+        if mode == "residual":
+            out[:, perm] = M[:, :3]
+        return out
+
+    a = FusionModel(calibration="none", mode=mode).fit(X, y).predict_proba(Xt)
+    b = FusionModel(calibration="none", mode=mode).fit(relabel(X), perm[y]).predict_proba(relabel(Xt))
     assert np.allclose(a, b[:, perm], atol=1e-4)
+
+
+def test_residual_fusion_keeps_the_network_ranking_without_other_evidence(data):
+    X, y, Xt, _, _ = data
+    m = FusionModel(mode="residual").fit(X, y, feature_names=list(FEATURE_NAMES))
+    silent = np.zeros_like(Xt)
+    silent[:, :3] = Xt[:, :3]
+    assert np.array_equal(m.predict(silent), Xt[:, :3].argmax(axis=1))
+    with pytest.raises(Exception, match="Unknown fusion mode"):
+        FusionModel(mode="other").fit(X, y)
+
+
+def test_files_without_a_mode_load_as_the_full_form(data, tmp_path):
+    import json
+
+    X, y, Xt, _, _ = data
+    m = FusionModel(mode="full").fit(X, y, feature_names=list(FEATURE_NAMES))
+    d = m.to_dict()
+    del d["params"]["mode"]
+    (tmp_path / "old.json").write_text(json.dumps(d))
+    assert np.array_equal(FusionModel.load(tmp_path / "old.json").predict_proba(Xt), m.predict_proba(Xt))
 
 
 def test_save_load_round_trip_gives_identical_predictions(data, tmp_path):
