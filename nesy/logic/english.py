@@ -227,6 +227,9 @@ class EnglishParser:
 _GENERIC_NOUNS = {"thing", "things", "person", "people", "one", "ones", "someone", "something", "somebody",
                   "everyone", "everything", "everybody", "anyone", "anything", "anybody", "nobody", "nothing"}
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+#: Connectives and quantifiers the grammar consumes; a typo'd one ("eithor") may be tagged as a content word.
+_FUNCTION_WORDS = {"either", "neither", "both", "nor", "or", "and", "not", "no", "only", "if", "then", "all", "every",
+                   "each", "some", "any", "none", "unless"}
 #: Words that frame a logical connective rather than state content ("it can be concluded … once knowing …").
 _FRAME_WORDS = {"concluded", "conclude", "knowing", "know", "known", "equivalent", "implies", "imply", "follows",
                 "follow", "true", "false", "case", "given", "means", "mean"}
@@ -243,7 +246,7 @@ def _dropped_words(toks: list[Tok], formula: Formula) -> list[str]:
     out = []
     for t in toks:
         if (t.pos not in _CONTENT_POS or t.lower in _GENERIC_NOUNS or t.lower in _COPULA or t.lower in _AUX_DO
-                or t.lower in _FRAME_WORDS):
+                or t.lower in _FRAME_WORDS or t.lower in _FUNCTION_WORDS):
             continue
         if not any(ch.isalnum() for ch in t.lower):
             continue
