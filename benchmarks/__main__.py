@@ -1,7 +1,7 @@
 """Benchmark runner: ``python -m benchmarks run --suite {logic,nli,probes,domains,bias,speed,all}``.
 
 Evaluates the neural, symbolic and nesy systems on every dataset under ../shared/data that a suite names (absent
-files are skipped), on the same items for every system, and writes ``benchmarks/RESULTS.md`` plus PNG plots in
+files are skipped), on the same items for every system, and writes ``benchmarks/RESULTS.md`` (and the raw numbers beside it, ``RESULTS.json``) plus PNG plots in
 ``benchmarks/plots/``: one table per suite (accuracy, macro-F1, ECE, coverage), per-phenomenon breakdowns (NLI probe
 types, TaxiNLI reasoning categories), published reference numbers with their sources, the NLI4CT and legal
 prototypes, the bias audit, and speed (pairs/s, p50/p95 latency, peak memory per system, each in its own process).
@@ -339,7 +339,7 @@ def write_results(results: dict[str, Any], command: str, out: Path, started: flo
     lines += [f"| {a} | {b} | {c} |" for a, b, c in REFERENCES]
     lines.append("")
     out.write_text("\n".join(lines), encoding="utf-8")
-    (out.parent / "results.json").write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
+    out.with_suffix(".json").write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -352,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--bias-limit", type=int, default=60, help="occupation/activity slots per bias group")
     r.add_argument("--speed-n", type=int, default=300)
     r.add_argument("--out", default=str(ROOT / "benchmarks" / "RESULTS.md"))
-    rep = sub.add_parser("report", help="re-render RESULTS.md from the results.json a run wrote")
+    rep = sub.add_parser("report", help="re-render RESULTS.md from the RESULTS.json the same run wrote")
     rep.add_argument("--out", default=str(ROOT / "benchmarks" / "RESULTS.md"))
     rep.add_argument("--drop", nargs="*", default=[], help="sections to leave out (with a note why)")
     rep.add_argument("--note", default="", help="the note that replaces the dropped sections")
@@ -367,7 +367,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.cmd == "report":
         out = Path(args.out)
-        results = json.loads((out.parent / "results.json").read_text(encoding="utf-8"))
+        results = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
         header = results.pop("header", None) or [ln for ln in out.read_text(encoding="utf-8").splitlines()[2:6]]
         for section in args.drop:
             results.pop(section, None)
