@@ -30,6 +30,16 @@ def _softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
+def _fit_temperature(logits: np.ndarray, y: np.ndarray) -> float:
+    """The temperature that minimises the log-loss of ``softmax(logits / t)`` on labels ``y``."""
+
+    def nll(t: float) -> float:
+        p = _softmax(logits / t)
+        return float(-np.log(np.clip(p[np.arange(len(y)), y], 1e-12, 1)).mean())
+
+    return float(minimize_scalar(nll, bounds=(0.05, 20.0), method="bounded").x)
+
+
 _PROOF_COLUMNS = {"logic_entailed_full_parse": 0, "logic_contradicted_full_parse": 2}
 
 
@@ -121,13 +131,7 @@ class FusionModel:
         self.intercept_ = intercept
         self.temperature_ = 1.0
         if self.calibration == "temperature":
-            logits = Z_cal @ coef.T + intercept
-
-            def nll(t: float) -> float:
-                p = _softmax(logits / t)
-                return float(-np.log(np.clip(p[np.arange(len(y_cal)), y_cal], 1e-12, 1)).mean())
-
-            self.temperature_ = float(minimize_scalar(nll, bounds=(0.05, 20.0), method="bounded").x)
+            self.temperature_ = _fit_temperature(Z_cal @ coef.T + intercept, y_cal)
             # refit the regression on all data now that the temperature is known
             lr_all = LogisticRegression(C=self.C, max_iter=2000).fit(Z, y)
             if len(lr_all.classes_) == 3:
@@ -153,13 +157,7 @@ class FusionModel:
         self.temperature_ = 1.0
         coef = self._residual_coef(Z[fit_idx], y[fit_idx])
         if self.calibration == "temperature":
-            logits = Z[cal_idx] @ coef.T
-
-            def nll(t: float) -> float:
-                p = _softmax(logits / t)
-                return float(-np.log(np.clip(p[np.arange(len(cal_idx)), y[cal_idx]], 1e-12, 1)).mean())
-
-            self.temperature_ = float(minimize_scalar(nll, bounds=(0.05, 20.0), method="bounded").x)
+            self.temperature_ = _fit_temperature(Z[cal_idx] @ coef.T, y[cal_idx])
             coef = self._residual_coef(Z, y)  # refit on all data now that the temperature is known
         self.coef_ = coef
         self.intercept_ = np.zeros(3)
