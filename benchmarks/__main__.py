@@ -12,6 +12,7 @@ Every number in RESULTS.md comes from the run that wrote it; the command, date a
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import platform
@@ -247,6 +248,7 @@ def _plot_accuracy(rows: list[dict], suite: str, path: Path) -> None:
     plt.close(fig)
 
 
+@functools.cache
 def _is_multiple_choice(rel: str) -> bool:
     from nesy.data import load
 
