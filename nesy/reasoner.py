@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 from tqdm.auto import tqdm
 
-from nesy.fusion.features import FEATURE_NAMES, Evidence, featurize
+from nesy.fusion.features import FEATURE_NAMES, Evidence, featurize, logic_shape, rule_key
 from nesy.fusion.model import FusionModel
 from nesy.logic.fol import ForAll, Implies
 from nesy.logic.system import SymbolicSystem
@@ -94,21 +94,17 @@ class Reasoner:
             sym, analysis = self.logic.solve_with_analysis(p)
             assert analysis is not None
             result = analysis.result
-            lexical = None
-            if sym.proved and not result.outcome.decided:
-                lexical = sym.label.value
-            elif not result.outcome.decided and sym.label is Label.NEUTRAL and sym.trace.steps and any(
-                    st.kind == "kg" for st in sym.trace.steps):
-                lexical = "neutral"
+            lexical = rule = None
+            if analysis.lexical is not None and not result.outcome.decided:
+                lexical, rule = analysis.lexical.label.value, analysis.lexical.rule
             kg_ev: tuple[Any, ...] = ()
-            n_concepts = n_unsupported = 0
             if self.kg is not None and len(" ".join(p.premises)) < 2000:
-                found = self.kg.evidence(p.premises, p.hypothesis)
-                n_concepts, n_unsupported = self.kg.novelty(p.premises, p.hypothesis, found)
-                kg_ev = tuple(found[:10])
+                kg_ev = tuple(self.kg.evidence(p.premises, p.hypothesis)[:10])
             has_rules = any(isinstance(f, (ForAll, Implies)) for f in analysis.premises if f is not None)
-            ev = Evidence(neural=s, logic=result, kg=kg_ev, lexical=lexical, n_premises=len(p.premises),
-                          has_rules=has_rules, hypothesis_concepts=n_concepts, unsupported_concepts=n_unsupported)
+            in_vocabulary, added_disjunct = logic_shape(analysis.premises, analysis.hypothesis)
+            ev = Evidence(neural=s, logic=result, kg=kg_ev, lexical=lexical, lexical_rule=rule,
+                          n_premises=len(p.premises), has_rules=has_rules, hypothesis_in_vocabulary=in_vocabulary,
+                          added_disjunct=added_disjunct)
             out.append((ev, sym))
         return out
 
@@ -120,11 +116,11 @@ class Reasoner:
             raise NotFittedError("This Reasoner has no fitted fusion model. Pass fusion=FusionModel.load(path) "
                                  "or fit one with `nesy fit-fusion`.")
         x = featurize(ev)
-        probs = self.fusion.predict_proba(x)[0]
+        probs = self.fusion.predict_proba(x, rules=[rule_key(ev)])[0]
         label = LABELS[int(np.argmax(probs))]
         steps: list[ProofStep] = []
         proved = bool(sym.proved and sym.label is label)
-        if proved:
+        if proved or (ev.lexical is not None and sym.label is label):
             steps.extend(sym.trace.steps)
         steps.extend(e.to_step() for e in ev.kg[:3] if e.kind != "related")
         n = ev.neural.probabilities
@@ -134,6 +130,11 @@ class Reasoner:
         shifts = _source_shifts(self.fusion, x, label)
         steps.append(ProofStep(kind="fusion", text="Fusion: " + "; ".join(f"{k} {v:+.2f}" for k, v in shifts.items())
                                + f" to the log-odds of {label.value}.", score=float(probs[label.index])))
+        gate = self.fusion.rule_gate_.get(rule_key(ev) or "") if hasattr(self.fusion, "rule_gate_") else None
+        if gate is not None and gate[1] > 0.5:
+            steps.append(ProofStep(kind="fusion", text=f"The lexical rule '{ev.lexical_rule}' was right on "
+                                   f"{gate[1]:.0%} of {gate[2]:.0f} labelled items (smoothed); it carries that "
+                                   f"weight towards {LABELS[int(gate[0])].value}.", score=float(gate[1])))
         if proved:
             summary = f"{label.value.capitalize()}, backed by a proof. {sym.trace.summary}"
             neural_only = False

@@ -30,7 +30,7 @@ NOTEBOOKS: dict[str, dict] = {
                "proof trace. `Reasoner.default()` loads the shipped network (a LoRA adapter on the pip-installed "
                "MiniLM), the WordNet graph and the Z3 checker, all offline."),
         ("code", SETUP),
-        ("code", "from nesy.reasoner import Reasoner\nreasoner = Reasoner.default()"),
+        ("code", "from nesy import Reasoner\nreasoner = Reasoner.default()"),
         ("md", "## Rules: a proof decides\nThe premises parse into first-order logic; Z3 finds the hypothesis "
                "entailed and its unsat core becomes the proof."),
         ("code", "v = reasoner.infer([\"Bob is cold.\", \"Bob is quiet.\",\n"
@@ -88,7 +88,7 @@ NOTEBOOKS: dict[str, dict] = {
                "`knowledge/medical`) and Z3, and cites the evidence lines by trial and line number."),
         ("code", SETUP),
         ("code", "from nesy.data import load\nfrom nesy.domains import add_domain_edges, domain_knowledge\n"
-                 "from nesy.domains.clinical import run_clinical\nfrom nesy.reasoner import Reasoner\n"
+                 "from nesy.domains.clinical import run_clinical\nfrom nesy import Reasoner\n"
                  "reasoner = Reasoner.default()\nadd_domain_edges(reasoner.kg, domain_knowledge(\"medical\"))\n"
                  "problems = load(DATA / \"nli4ct/dev.json\")\n"
                  "report, verdicts = run_clinical(reasoner, problems, k=4, show_progress_bar=False)\nreport"),

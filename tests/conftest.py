@@ -26,3 +26,11 @@ def nlp():
     from nesy.logic.english import load_spacy
 
     return load_spacy()
+
+
+@pytest.fixture(scope="session")
+def shipped_retriever(nlp):
+    """A retriever over the shipped WordNet graph (loads in ~2 s)."""
+    from nesy.kg.retriever import Retriever
+
+    return Retriever(nlp=nlp)

@@ -6,13 +6,14 @@ import argparse
 import json
 import logging
 import random
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
 from nesy.types import Problem
 
-__all__ = ["add_cli", "fusion_targets", "fit_fusion"]
+__all__ = ["add_cli", "fusion_targets", "fit_fusion", "rule_outcomes"]
 
 logger = logging.getLogger(__name__)
 
@@ -31,14 +32,35 @@ def fusion_targets(problems: list[Problem]) -> tuple[list[Problem], list[int]]:
     return keep, y
 
 
+def rule_outcomes(symbolic: Any, problems: Sequence[Problem]) -> list[tuple[str, int]]:
+    """(``"<rule>:<label>"``, gold) for each three-way-labelled problem a lexical rule decides.
+
+    Only the natural-logic rules run (no network, no Z3): a rule's precision is a property of the
+    rule and the data, so it can be measured on data the network trained on.
+    """
+    out = []
+    for p, gold in zip(*fusion_targets(list(problems))):
+        d = symbolic.lexical_decision(p)
+        if d is not None:
+            out.append((f"{d.rule}:{d.label.value}", gold))
+    return out
+
+
 def fit_fusion(reasoner: Any, problems: list[Problem], y: list[int], *, C: float = 1.0,
-               mode: str = "full") -> Any:
-    from nesy.fusion.features import FEATURE_NAMES, featurize
+               mode: str = "residual", rule_data: Sequence[Problem] = ()) -> Any:
+    """Gather evidence for ``problems``, fit the fusion on it; the lexical rules' gates are measured on the
+    fitting items plus ``rule_data`` (see :func:`rule_outcomes`). Returns (model, X)."""
+    from nesy.fusion.features import FEATURE_NAMES, featurize, rule_key
     from nesy.fusion.model import FusionModel
 
     gathered = reasoner.gather(problems)
     X = np.vstack([featurize(ev) for ev, _ in gathered])
-    return FusionModel(C=C, mode=mode).fit(X, np.asarray(y), feature_names=list(FEATURE_NAMES)), X
+    outcomes = [(k, g) for (ev, _), g in zip(gathered, y) if (k := rule_key(ev)) is not None]
+    if rule_data:
+        outcomes += rule_outcomes(reasoner.logic, rule_data)
+    model = FusionModel(C=C, mode=mode).fit(X, np.asarray(y), feature_names=list(FEATURE_NAMES),
+                                            rule_outcomes=outcomes)
+    return model, X
 
 
 def add_cli(sub: Any) -> None:
@@ -46,6 +68,8 @@ def add_cli(sub: Any) -> None:
     p.add_argument("--data", nargs="+", required=True, help="dataset files; PATH:N keeps a seeded sample of N items")
     p.add_argument("--out", required=True, help="output JSON file")
     p.add_argument("--model", default="default", help="neural model whose scores are fused")
+    p.add_argument("--rule-data", nargs="*", default=[],
+                   help="more three-way-labelled files on which to measure the lexical rules' precision")
     p.add_argument("--C", type=float, default=1.0)
     p.add_argument("--seed", type=int, default=13)
     p.set_defaults(func=_cmd_fit)
@@ -74,9 +98,10 @@ def _cmd_fit(args: argparse.Namespace) -> int:
         y += [b for _, b in pairs]
     kg = Retriever()
     reasoner = Reasoner(scorer=NliScorer(args.model), kg=kg, logic=SymbolicSystem(kg=kg))
-    model, X = fit_fusion(reasoner, problems, y, C=args.C)
+    rule_data = [p for path in args.rule_data for p in load(path)]
+    model, X = fit_fusion(reasoner, problems, y, C=args.C, rule_data=rule_data)
     model.save(args.out)
     acc = float((model.predict(X) == np.asarray(y)).mean())
     print(json.dumps({"out": args.out, "n": len(y), "counts": counts, "train_accuracy": acc,
-                      "temperature": model.temperature_}))
+                      "temperature": model.temperature_, "rule_gate": model.rule_gate_}))
     return 0

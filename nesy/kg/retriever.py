@@ -25,7 +25,7 @@ import logging
 from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from nesy.kg.graph import KnowledgeGraph, lemma_key
 from nesy.logic.fol import Atom, ForAll, Formula, Iff, Implies, Not, Var, predicates
@@ -116,6 +116,8 @@ class Retriever:
         self.relation = functools.lru_cache(maxsize=100_000)(self._relation)  # type: ignore[method-assign]
         #: spaCy analysis of a text, shared by linking and lexical alignment (each pair needs both).
         self.doc = functools.lru_cache(maxsize=4096)(lambda text: self.nlp(text))
+        #: linked concepts of a text, shared by :meth:`evidence` and :meth:`novelty` (each pair needs both)
+        self.concepts_of = functools.lru_cache(maxsize=4096)(lambda text: tuple(self.concepts(self.doc(text))))
 
     @property
     def kg(self) -> KnowledgeGraph:
@@ -185,6 +187,34 @@ class Retriever:
                 seen.update(parents)
             frontier, d = nxt, d + 1
         return d
+
+    #: Facets of person nouns that WordNet records as hypernyms: a noun under male/female states a sex, one
+    #: under adult/juvenile an age. Role nouns ("journalist", "accountant") state neither.
+    PERSON_FACETS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "sex": ("s:male.n.02", "s:female.n.02"), "age": ("s:adult.n.01", "s:juvenile.n.01")}
+
+    def person_facets(self, lemma: str) -> dict[str, str | None] | None:
+        """For a noun whose first sense is a person: the sex/age synset it states (None = unstated).
+
+        None when the noun is not a person. WordNet leaves some sexed compounds without a sex
+        ("businessman"), so a compound of a word and "man"/"woman" ("business|man", "police|woman") takes the sex
+        of its last part ("German", "shaman", "human" are no compounds).
+        """
+        senses = self.kg.senses(lemma, 1, "n")
+        if not senses:
+            return None
+        up = self._up(senses[:1], 30)
+        if "s:person.n.01" not in up:
+            return None
+        out = {facet: next((s for s in values if s in up), None) for facet, values in self.PERSON_FACETS.items()}
+        key = lemma_key(lemma)
+        for suffix, sex in (("woman", "s:female.n.02"), ("women", "s:female.n.02"), ("man", "s:male.n.02"),
+                            ("men", "s:male.n.02")):
+            stem = key[: -len(suffix)].rstrip("_-")
+            if out["sex"] is None and key.endswith(suffix) and len(stem) >= 4 and self.kg.has_lemma(stem):
+                out["sex"] = sex
+                break
+        return out
 
     def _relation(self, a: str, b: str, pos_a: str | None = None, pos_b: str | None = None) -> KgEvidence | None:
         """The relation from concept ``a`` to ``b``; ``pos_a``/``pos_b`` restrict their senses to a part of speech."""
@@ -270,7 +300,7 @@ class Retriever:
         entailing relation (synonym, more general word). Unsupported concepts are what NLI calls new information.
         """
         text = premise if isinstance(premise, str) else " ".join(premise)
-        pc, hc = set(self.concepts(self.doc(text))), list(dict.fromkeys(self.concepts(self.doc(hypothesis))))
+        pc, hc = set(self.concepts_of(text)), list(dict.fromkeys(self.concepts_of(hypothesis)))
         if evidence is None:
             evidence = self.evidence(premise, hypothesis)
         supported = {e.hypothesis_term for e in evidence if e.kind == "entailing"}
@@ -279,8 +309,7 @@ class Retriever:
     def evidence(self, premise: str | Sequence[str], hypothesis: str) -> list[KgEvidence]:
         """Relations between the concepts of the premise(s) and the new concepts of the hypothesis."""
         text = premise if isinstance(premise, str) else " ".join(premise)
-        pdoc, hdoc = self.doc(text), self.doc(hypothesis)
-        pc, hc = self.concepts(pdoc), self.concepts(hdoc)
+        pc, hc = self.concepts_of(text), self.concepts_of(hypothesis)
         out: list[KgEvidence] = []
         new = [h for h in hc if h not in pc]
         for h in new:

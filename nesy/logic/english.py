@@ -205,6 +205,9 @@ class EnglishParser:
             toks = toks[:-1]
         if not toks:
             return ParseError(f"Empty sentence {original!r}.")
+        unfaithful = _no_first_order_reading(toks)
+        if unfaithful:
+            return ParseError(f"Cannot parse {original.strip()[:80]!r} faithfully: {unfaithful}.")
         try:
             formula = _Grammar(toks, self.exclusive_either, self.surface, self.pos).sentence()
         except _Fail as err:
@@ -233,6 +236,47 @@ _FUNCTION_WORDS = {"either", "neither", "both", "nor", "or", "and", "not", "no",
 #: Words that frame a logical connective rather than state content ("it can be concluded … once knowing …").
 _FRAME_WORDS = {"concluded", "conclude", "knowing", "know", "known", "equivalent", "implies", "imply", "follows",
                 "follow", "true", "false", "case", "given", "means", "mean"}
+
+
+#: Generalised quantifiers: no first-order meaning, and "many cats purr" must not become "all cats purr".
+_GENERALISED_QUANTIFIERS = {"many", "most", "several", "few", "numerous", "majority", "minority"}
+_NAME_BREAKERS = {"or", "and", "nor", "no", "all", "every", "some"}
+
+
+def _no_first_order_reading(toks: list[Tok]) -> str:
+    """Why a sentence has no faithful reading in the grammar ('' when it may have one).
+
+    * a generalised quantifier ("many", "most") — the grammar would read the bare plural as "all";
+    * a title or name that contains a logical word: "No Stranger Than Love", "the Award for Outstanding
+      TV Movie or Limited Series" — a logical word with a run of at least two capitalised words on one
+      side and a capitalised word on the other is part of a name ("Alice or Bob" is still a disjunction).
+    """
+    for k, t in enumerate(toks[:-1]):
+        # in quantifier position: before a noun phrase or "of" ("many cats", "most of the", "the majority of");
+        # "Vera is few" would be a predicate
+        superlative = t.lower == "most" and k > 0 and toks[k - 1].lower in {"the", "a"}  # "the most expensive"
+        if t.lower in _GENERALISED_QUANTIFIERS and not superlative and (
+                toks[k + 1].pos in {"NOUN", "PROPN", "ADJ"} or toks[k + 1].lower == "of"):
+            return f"'{t.text}' is a generalised quantifier with no first-order meaning"
+
+    def capital(k: int) -> bool:
+        return 0 < k < len(toks) and toks[k].text[:1].isupper() and toks[k].text != "I"
+
+    def run(k: int, step: int) -> int:
+        n = 0
+        while capital(k):
+            n, k = n + 1, k + step
+        return n
+
+    for k, t in enumerate(toks):
+        if t.lower not in _NAME_BREAKERS:
+            continue
+        left, right = run(k - 1, -1), run(k + 1, 1)
+        if k == 0 and right >= 2:
+            return f"'{t.text} {toks[1].text} {toks[2].text}' opens a name or title, not a quantified phrase"
+        if k > 0 and min(left, right) >= 1 and max(left, right) >= 2:
+            return f"'{t.text}' sits inside the name or title around it"
+    return ""
 
 
 def _dropped_words(toks: list[Tok], formula: Formula) -> list[str]:

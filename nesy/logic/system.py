@@ -6,7 +6,7 @@ import dataclasses
 import logging
 import time
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from tqdm.auto import tqdm
 
@@ -18,6 +18,9 @@ from nesy.logic.folparse import parse_fol
 from nesy.trace import ProofStep, ProofTrace
 from nesy.types import Label, Problem, Verdict, check_choice
 
+if TYPE_CHECKING:
+    from nesy.kg.align import LexicalDecision
+
 __all__ = ["SymbolicSystem", "LogicAnalysis"]
 
 logger = logging.getLogger(__name__)
@@ -28,7 +31,7 @@ _OUTCOME_LABEL = {Outcome.ENTAILED: Label.ENTAILMENT, Outcome.CONTRADICTED: Labe
 class LogicAnalysis:
     """Parsed premises + hypothesis of one problem and the checker's result."""
 
-    __slots__ = ("premises", "hypothesis", "result", "errors")
+    __slots__ = ("premises", "hypothesis", "result", "errors", "lexical")
 
     def __init__(self, premises: list[Formula | None], hypothesis: Formula | None, result: LogicResult,
                  errors: dict[int, str]) -> None:
@@ -36,6 +39,8 @@ class LogicAnalysis:
         self.hypothesis = hypothesis
         self.result = result
         self.errors = errors
+        #: the natural-logic decision (:mod:`nesy.kg.align`) when the logic left the pair open
+        self.lexical: LexicalDecision | None = None
 
 
 class SymbolicSystem:
@@ -141,20 +146,30 @@ class SymbolicSystem:
             analysis.result = _kg_steps(analysis.result, len(analysis.premises))
             verdict = verdict_from_logic(analysis.result, problem, self.name)
             if not verdict.proved and self.kg is not None and not self._formal(problem):
-                lexical = self._lexical(problem)
-                if lexical is not None:
-                    verdict = lexical
+                decision = self.lexical_decision(problem)
+                if decision is not None:
+                    analysis.lexical = decision
+                    verdict = self._lexical_verdict(problem, decision)
         return _with_time(verdict, time.perf_counter() - t0), analysis
 
-    def _lexical(self, problem: Problem) -> Verdict | None:
-        """Natural-logic decision for pairs that differ by one word or phrase (see :mod:`nesy.kg.align`)."""
-        from nesy.kg.align import lexical_decision
+    def lexical_decision(self, problem: Problem) -> LexicalDecision | None:
+        """Natural-logic decision for a one-premise pair: a definitional "X is a kind of Y" claim
+        (:mod:`nesy.kg.definitions`), or a pair that differs by one word or phrase (:mod:`nesy.kg.align`)."""
+        from nesy.kg.align import LexicalDecision, lexical_decision
+        from nesy.kg.definitions import decide_kind_claim, read_kind_claim
 
-        if len(problem.premises) != 1 or not problem.hypothesis:
+        if len(problem.premises) != 1 or not problem.hypothesis or self.kg is None:
             return None
-        d = lexical_decision(self.kg, problem.premises[0], problem.hypothesis)
-        if d is None:
-            return None
+        claim = read_kind_claim(problem.hypothesis)
+        if claim is not None:  # "X is a kind of Y": a taxonomic claim, true or undecided, never aligned
+            ev = decide_kind_claim(self.kg, problem.premises[0], claim)
+            if ev is None:
+                return None
+            return LexicalDecision(Label.ENTAILMENT, ev, f"'{ev.premise_term}' is a kind of '{ev.hypothesis_term}' "
+                                   f"({' → '.join(ev.path)}).", "kind-of")
+        return lexical_decision(self.kg, problem.premises[0], problem.hypothesis)
+
+    def _lexical_verdict(self, problem: Problem, d: LexicalDecision) -> Verdict:
         steps = [ProofStep(kind="premise", text=problem.premises[0], premise_index=0, source="premise")]
         if d.evidence is not None:
             steps.append(d.evidence.to_step())

@@ -122,3 +122,45 @@ def test_unfitted_model_raises_clear_error():
 def test_feature_vector_has_named_fixed_length(data):
     *_, items = data
     assert featurize(items[0]).shape == (len(FEATURE_NAMES),)
+
+
+def test_rule_gates_follow_measured_precision_and_survive_save_load(data, tmp_path):
+    from nesy.errors import ConfigError
+    from nesy.fusion.features import rule_key
+
+    X, y, Xt, _, _ = data
+    proof_cols = [FEATURE_NAMES.index("logic_entailed_full_parse"), FEATURE_NAMES.index("logic_contradicted_full_parse")]
+    Xt = Xt[Xt[:, proof_cols].sum(1) == 0]  # lexical rules decide only where the logic proved nothing
+    outcomes = [("add-modifier:neutral", 1)] * 17 + [("add-modifier:neutral", 0)] * 3 \
+        + [("substitution:neutral", 0)] * 8 + [("substitution:neutral", 1)] * 2
+    m = FusionModel().fit(X, y, feature_names=list(FEATURE_NAMES), rule_outcomes=outcomes)
+    assert m.rule_gate_["add-modifier:neutral"] == [1, 18 / 22, 20]
+    assert m.rule_gate_["substitution:neutral"] == [1, 3 / 12, 10]
+    base = m.predict_proba(Xt[:5])
+    gated = m.predict_proba(Xt[:5], rules=["add-modifier:neutral"] * 5)
+    assert np.allclose(gated, (1 - 18 / 22) * base + 18 / 22 * np.eye(3)[1]) and gated.argmax(1).tolist() == [1] * 5
+    # a rule right less than half the time moves nothing; no rule, nothing
+    assert np.array_equal(m.predict_proba(Xt[:5], rules=["substitution:neutral"] * 5), base)
+    assert np.array_equal(m.predict_proba(Xt[:5], rules=[None] * 5), base)
+    m.save(tmp_path / "f.json")
+    assert np.array_equal(FusionModel.load(tmp_path / "f.json").predict_proba(Xt[:5], rules=["add-modifier:neutral"] * 5),
+                          gated)
+    with pytest.raises(ConfigError, match="One rule"):
+        m.predict_proba(Xt[:5], rules=[None])
+    with pytest.raises(ConfigError, match="must end in"):
+        FusionModel().fit(X, y, rule_outcomes=[("add-modifier", 1)])
+    ev = Evidence(neural=NliScore((0.2, 0.6, 0.2), (0.0, 1.0, 0.0)), logic=None, lexical="neutral",
+                  lexical_rule="add-modifier")
+    assert rule_key(ev) == "add-modifier:neutral"
+
+
+def test_logic_shape_detects_vocabulary_and_added_disjuncts():
+    from nesy.fusion.features import logic_shape
+    from nesy.logic.folparse import parse_fol
+
+    prem = [parse_fol("forall x (Cat(x) -> Animal(x))"), parse_fol("Cat(tom)")]
+    assert logic_shape(prem, parse_fol("Animal(tom)")) == (True, False)
+    assert logic_shape(prem, parse_fol("Dog(tom)")) == (False, False)  # the theory never speaks of dogs
+    assert logic_shape(prem, parse_fol("Cat(tom) | Dog(tom)")) == (False, True)  # "A" ⊢ "A or B", B new
+    assert logic_shape(prem, parse_fol("Cat(tom) | Animal(tom)")) == (True, False)
+    assert logic_shape([None], None) == (True, False)

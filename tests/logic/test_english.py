@@ -93,3 +93,32 @@ def test_unparsable_sentence_is_reported_not_guessed(parser):
         parser.parse("Colorless green ideas sleep furiously near the quickly.")
     results = parser.parse_many(["Bob is big.", "Whereupon, thus."])
     assert str(results[0]) == "big(bob)" and isinstance(results[1], ParseError)
+
+
+@pytest.mark.parametrize(("sentence", "why"), [
+    ("Many species of amphibians make Lake Wilhelm their home.", "generalised quantifier"),
+    ("Most cats purr.", "generalised quantifier"),
+    ("No Stranger Than Love is a 2015 comedy film directed by Nick Wernham.", "opens a name or title"),
+    ("The film was nominated for the GLAAD Media Award for Outstanding TV Movie or Limited Series.",
+     "inside the name or title"),
+])
+def test_sentences_without_a_faithful_reading_are_refused(parser, sentence, why):
+    # read as "all species of amphibians …", "no x that is a stranger …", "… movie ∨ limited(x) ∧ series(x)",
+    # each would prove things the sentence does not say
+    with pytest.raises(ParseError, match=why):
+        parser.parse(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("No cats are dogs.", "∀y1 (cat(y1) → ¬dog(y1))"),
+    ("Bob is big or Anne is red.", "big(bob) ∨ red(anne)"),
+    ("If Bob is big then Anne is red.", "big(bob) → red(anne)"),
+    ("Some cats purr.", "∃y1 (cat(y1) ∧ purr(y1))"),
+])
+def test_names_and_quantifiers_that_are_logic_still_parse(parser, sentence, expected):
+    assert str(parser.parse(sentence)) == expected
+
+
+def test_superlatives_and_predicates_are_not_generalised_quantifiers(parser):
+    assert str(parser.parse("The apples are the most expensive.")) != ""
+    assert str(parser.parse("Vera is various.")) == "various(vera)"
