@@ -90,3 +90,25 @@ def test_hand_built_reasoner_cannot_be_sent_to_workers(reasoner):
         reasoner.infer_many([("A man sleeps.", "A man rests.")], workers=2)
     with pytest.raises(ConfigError, match="workers=0"):
         reasoner.infer_many([("A man sleeps.", "A man rests.")], workers=0)
+
+
+def test_a_gated_lexical_rule_decides_and_is_cited(reasoner):
+    from nesy.fusion.cli import rule_outcomes
+    from nesy.fusion.features import rule_key
+
+    extra = [Problem(id=f"m{i}", premises=(p,), hypothesis=h, gold="neutral") for i, (p, h) in enumerate([
+        ("A man sleeps.", "A tall man sleeps."), ("A dog runs.", "A brown dog runs."),
+        ("The nurse ate an apple.", "The woman ate an apple."), ("A girl sings.", "A girl sings in a park.")])]
+    outcomes = rule_outcomes(reasoner.logic, extra)
+    assert [k for k, _ in outcomes] == ["add-modifier:neutral"] * 4 and {g for _, g in outcomes} == {1}
+    gathered = reasoner.gather(extra[:1])
+    assert rule_key(gathered[0][0]) == "add-modifier:neutral"
+    old = dict(reasoner.fusion.rule_gate_)
+    try:
+        reasoner.fusion.rule_gate_["add-modifier:neutral"] = [1, 0.9, 40]
+        v = reasoner.infer("The dentist crashed a car.", "The man crashed a car.")
+    finally:
+        reasoner.fusion.rule_gate_ = old
+    assert v.label is Label.NEUTRAL and not v.proved and v.probabilities[1] >= 0.9
+    text = v.trace.to_text()
+    assert "says nothing about sex" in text and "lexical rule 'add-modifier'" in text
