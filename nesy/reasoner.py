@@ -116,7 +116,8 @@ class Reasoner:
             raise NotFittedError("This Reasoner has no fitted fusion model. Pass fusion=FusionModel.load(path) "
                                  "or fit one with `nesy fit-fusion`.")
         x = featurize(ev)
-        probs = self.fusion.predict_proba(x, rules=[rule_key(ev)])[0]
+        rule = rule_key(ev)
+        probs = self.fusion.predict_proba(x, rules=[rule])[0]
         label = LABELS[int(np.argmax(probs))]
         steps: list[ProofStep] = []
         proved = bool(sym.proved and sym.label is label)
@@ -130,8 +131,8 @@ class Reasoner:
         shifts = _source_shifts(self.fusion, x, label)
         steps.append(ProofStep(kind="fusion", text="Fusion: " + "; ".join(f"{k} {v:+.2f}" for k, v in shifts.items())
                                + f" to the log-odds of {label.value}.", score=float(probs[label.index])))
-        gate = self.fusion.rule_gate_.get(rule_key(ev) or "") if hasattr(self.fusion, "rule_gate_") else None
-        if gate is not None and gate[1] > 0.5:
+        gate = self.fusion.rule_gate(rule)
+        if gate is not None:
             steps.append(ProofStep(kind="fusion", text=f"The lexical rule '{ev.lexical_rule}' was right on "
                                    f"{gate[1]:.0%} of {gate[2]:.0f} labelled items (smoothed); it carries that "
                                    f"weight towards {LABELS[int(gate[0])].value}.", score=float(gate[1])))

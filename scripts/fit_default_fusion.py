@@ -42,7 +42,6 @@ def main(argv: list[str] | None = None) -> int:
     from nesy.data import load
     from nesy.data.metrics import expected_calibration_error
     from nesy.fusion.cli import fit_fusion, fusion_targets, rule_outcomes
-    from nesy.fusion.model import _rule_gates
     from nesy.kg.retriever import Retriever
     from nesy.logic.system import SymbolicSystem
     from nesy.nli.scorer import NliScorer
@@ -84,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         rule_outcomes_all = [tuple(t) for t in json.loads(rule_cache.read_text())]
     else:
         rule_outcomes_all = rule_outcomes(reasoner.logic, [p for f in rule_files for p in load(f)])
-        (ROOT / "runs").mkdir(exist_ok=True)
+        rule_cache.parent.mkdir(exist_ok=True)
         rule_cache.write_text(json.dumps(rule_outcomes_all))
     if args.from_cache:
         from nesy.fusion.features import FEATURE_NAMES
@@ -94,9 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         model = FusionModel(mode=args.mode).fit(X, np.asarray(y), feature_names=list(FEATURE_NAMES),
                                                 rule_outcomes=rule_outcomes_all)
     else:
-        model, X = fit_fusion(reasoner, problems, y, mode=args.mode)
-        model.rule_gate_ = _rule_gates(rule_outcomes_all)
-    (ROOT / "runs").mkdir(exist_ok=True)
+        model, X = fit_fusion(reasoner, problems, y, mode=args.mode, outcomes=rule_outcomes_all)
     np.savez(cache, X=X, y=np.asarray(y))  # for re-analysis and --from-cache
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     model.save(args.out)

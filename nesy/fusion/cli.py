@@ -47,17 +47,20 @@ def rule_outcomes(symbolic: Any, problems: Sequence[Problem]) -> list[tuple[str,
 
 
 def fit_fusion(reasoner: Any, problems: list[Problem], y: list[int], *, C: float = 1.0,
-               mode: str = "residual", rule_data: Sequence[Problem] = ()) -> Any:
+               mode: str = "residual", rule_data: Sequence[Problem] = (),
+               outcomes: Sequence[tuple[str, int]] | None = None) -> Any:
     """Gather evidence for ``problems``, fit the fusion on it; the lexical rules' gates are measured on the
-    fitting items plus ``rule_data`` (see :func:`rule_outcomes`). Returns (model, X)."""
+    fitting items plus ``rule_data`` (see :func:`rule_outcomes`), or on ``outcomes`` when those are given
+    (already measured, e.g. on whole files the fitting items were drawn from). Returns (model, X)."""
     from nesy.fusion.features import FEATURE_NAMES, featurize, rule_key
     from nesy.fusion.model import FusionModel
 
     gathered = reasoner.gather(problems)
     X = np.vstack([featurize(ev) for ev, _ in gathered])
-    outcomes = [(k, g) for (ev, _), g in zip(gathered, y) if (k := rule_key(ev)) is not None]
-    if rule_data:
-        outcomes += rule_outcomes(reasoner.logic, rule_data)
+    if outcomes is None:
+        outcomes = [(k, g) for (ev, _), g in zip(gathered, y) if (k := rule_key(ev)) is not None]
+        if rule_data:
+            outcomes += rule_outcomes(reasoner.logic, rule_data)
     model = FusionModel(C=C, mode=mode).fit(X, np.asarray(y), feature_names=list(FEATURE_NAMES),
                                             rule_outcomes=outcomes)
     return model, X

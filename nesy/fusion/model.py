@@ -48,6 +48,16 @@ _PROOF_COLUMNS = {"logic_entailed_full_parse": 0, "logic_contradicted_full_parse
 _LABEL_INDEX = {"entailment": 0, "neutral": 1, "contradiction": 2}
 
 
+def _applies(gate: Sequence[float]) -> bool:
+    """A gate ([label, precision, n]) moves answers only if its evidence was right more often than wrong."""
+    return gate[1] > 0.5
+
+
+def _mix(p: np.ndarray, gate: Sequence[float]) -> np.ndarray:
+    """``(1 - g) * p + g * onehot(label)`` for a gate [label, g, n]."""
+    return (1 - gate[1]) * p + gate[1] * np.eye(3)[int(gate[0])]
+
+
 def _rule_gates(outcomes: Sequence[tuple[str, int]]) -> dict[str, list[float]]:
     """rule -> [label, Laplace-smoothed precision, n] from (``"<rule>:<label>"``, gold) pairs."""
     counts: dict[str, list[int]] = {}
@@ -253,16 +263,19 @@ class FusionModel:
             if len(rules) != len(X):
                 raise ConfigError(f"One rule (or None) per row: got {len(rules)} for {len(X)} rows.")
             for i, rule in enumerate(rules):
-                gate = getattr(self, "rule_gate_", {}).get(rule or "")
-                if gate is not None and gate[1] > 0.5:  # a rule wrong as often as right moves nothing
-                    p[i] = (1 - gate[1]) * p[i] + gate[1] * np.eye(3)[int(gate[0])]
-        for name, (label, gate, _n) in getattr(self, "proof_gate_", {}).items():
+                gate = self.rule_gate(rule)
+                if gate is not None:
+                    p[i] = _mix(p[i], gate)
+        for name, gate in getattr(self, "proof_gate_", {}).items():
             rows = X[:, self.feature_names_.index(name)] > 0.5
-            if rows.any() and gate > 0.5:  # a kind of proof that was wrong as often as right moves nothing
-                onehot = np.zeros(3)
-                onehot[int(label)] = 1.0
-                p[rows] = (1 - gate) * p[rows] + gate * onehot
+            if rows.any() and _applies(gate):
+                p[rows] = _mix(p[rows], gate)
         return p
+
+    def rule_gate(self, rule: str | None) -> list[float] | None:
+        """[label, precision, n] of a lexical rule's gate when it moves answers (see :func:`_applies`), else None."""
+        gate = getattr(self, "rule_gate_", {}).get(rule or "")
+        return gate if gate is not None and _applies(gate) else None
 
     def predict(self, X: np.ndarray) -> np.ndarray:
         return self.predict_proba(X).argmax(axis=1)

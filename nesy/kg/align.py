@@ -72,13 +72,13 @@ class LexicalDecision:
 
 #: restate: same content words; drop-modifier / add-modifier: the hypothesis drops / adds intersective
 #: modifiers (possibly with a head-noun substitution); substitution: one word replaced by a related word;
+#: kind-of: a definitional "X is a kind of Y" claim confirmed by WordNet (:mod:`nesy.kg.definitions`).
 #: A person noun that states no sex replaced by one that does ("the nurse" → "the man") is the same step as
 #: add-modifier — "man" is "male adult person", and the premise lacks "male" — and carries its name (and so its
 #: measured precision: on its own it fired twice in the network's three-way NLI sources, too few to measure).
 #: (Natural logic's "independence" — a noun replaced by one the graph relates neither way — is deliberately not a
 #: rule: measured on SNLI/SICK it was right less than half the time, because a missing edge is more often a gap
 #: in the graph, "boy" → "kid", than a fact.)
-#: kind-of: a definitional "X is a kind of Y" claim confirmed by WordNet (:mod:`nesy.kg.definitions`).
 RULES: tuple[str, ...] = ("restate", "drop-modifier", "add-modifier", "substitution", "kind-of")
 
 
@@ -206,7 +206,6 @@ def _head_substitution(retriever: Retriever, p_mid: list[Slot], h_mid: list[Slot
                                    f"'{ev.premise_term}' by the more general or equivalent '{ev.hypothesis_term}'.",
                                    "drop-modifier")
     return None
-
 
 
 def _new_facet(retriever: Retriever, sp: Slot, sh: Slot) -> LexicalDecision | None:

@@ -103,10 +103,4 @@ def decide_kind_claim(retriever: Retriever, premise: str, claim: KindClaim) -> K
     hits = [(len(path), s) for s, path in up.items() if s in upper and len(path) > 1]
     if not hits:
         return None
-    path = up[min(hits)[1]]
-    kg = retriever.kg
-    return KgEvidence(specific, claim.general, "hypernym", "entailing",
-                      (specific, *[s[2:] for s in path], claim.general),
-                      ("sense", *(["hypernym"] * (len(path) - 1)), "sense"), "WordNet 3.0",
-                      round(1.0 / (1 + 0.1 * len(path)), 3),
-                      tuple(kg.edge_id(path[k], "hypernym", path[k + 1]) for k in range(len(path) - 1)))
+    return retriever.hypernym_evidence(specific, claim.general, up[min(hits)[1]])

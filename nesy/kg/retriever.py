@@ -216,6 +216,14 @@ class Retriever:
                 break
         return out
 
+    def hypernym_evidence(self, a: str, b: str, path: tuple[str, ...]) -> KgEvidence:
+        """Entailing evidence "``a`` is a kind of ``b``" along ``path``, synsets from a sense of ``a`` up to one of ``b``."""
+        kg = self.kg
+        return KgEvidence(a, b, "hypernym", "entailing", (a, *[x[2:] for x in path], b),
+                          ("sense", *(["hypernym"] * (len(path) - 1)), "sense"), "WordNet 3.0",
+                          round(1.0 / (1 + 0.1 * len(path)), 3),
+                          tuple(kg.edge_id(path[k], "hypernym", path[k + 1]) for k in range(len(path) - 1)))
+
     def _relation(self, a: str, b: str, pos_a: str | None = None, pos_b: str | None = None) -> KgEvidence | None:
         """The relation from concept ``a`` to ``b``; ``pos_a``/``pos_b`` restrict their senses to a part of speech."""
         a, b = lemma_key(a), lemma_key(b)
@@ -254,11 +262,7 @@ class Retriever:
         hits = [(len(p), s) for s, p in up_a.items() if s in sb]
         if hits:
             _, s = min(hits)
-            path = up_a[s]
-            return KgEvidence(a, b, "hypernym", "entailing", (a, *[x[2:] for x in path], b),
-                              ("sense", *(["hypernym"] * (len(path) - 1)), "sense"), src,
-                              round(1.0 / (1 + 0.1 * len(path)), 3),
-                              tuple(kg.edge_id(path[k], "hypernym", path[k + 1]) for k in range(len(path) - 1)))
+            return self.hypernym_evidence(a, b, up_a[s])
         sb_top = kg.senses(b, self.max_senses, pos_b)
         up_b = self._up(sb_top, self.max_hops)
         hits = [(len(p), s) for s, p in up_b.items() if s in set(kg.senses(a, 99, pos_a))]
