@@ -22,6 +22,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 LOGIC = ["logic_llm/ProofWriter/train.json:300", "logicnli/train_language.json:300"]
+# The temperature is fitted on the held-out items of the natural-text NLI sources (human-written pairs drawn from
+# the task's own distribution), the population whose confidences users read. Not on the templated probes (there the
+# logic makes answers right at low confidence and pulls the temperature down: measured, the cross-fitted SNLI ECE
+# was 0.059 with every source calibrating, 0.022 with these), the adversarially built ConjNLI training file, or the
+# synthetic logic sets; all of them still fit the regression.
+CALIBRATE = ("snli/", "sick/", "taxinli/", "anli/", "rte/")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,15 +91,17 @@ def main(argv: list[str] | None = None) -> int:
         rule_outcomes_all = rule_outcomes(reasoner.logic, [p for f in rule_files for p in load(f)])
         rule_cache.parent.mkdir(exist_ok=True)
         rule_cache.write_text(json.dumps(rule_outcomes_all))
+    calibrate_on = np.concatenate([np.full(n, any(c in path for c in CALIBRATE)) for path, n in counts.items()])
     if args.from_cache:
         from nesy.fusion.features import FEATURE_NAMES
         from nesy.fusion.model import FusionModel
 
         X = np.load(cache)["X"]
         model = FusionModel(mode=args.mode).fit(X, np.asarray(y), feature_names=list(FEATURE_NAMES),
-                                                rule_outcomes=rule_outcomes_all)
+                                                rule_outcomes=rule_outcomes_all, calibrate_on=calibrate_on)
     else:
-        model, X = fit_fusion(reasoner, problems, y, mode=args.mode, outcomes=rule_outcomes_all)
+        model, X = fit_fusion(reasoner, problems, y, mode=args.mode, outcomes=rule_outcomes_all,
+                              calibrate_on=calibrate_on)
     np.savez(cache, X=X, y=np.asarray(y))  # for re-analysis and --from-cache
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     model.save(args.out)
@@ -101,14 +109,15 @@ def main(argv: list[str] | None = None) -> int:
     yy = np.asarray(y)
     out = {"out": args.out, "n": len(y), "counts": counts, "fit_accuracy": float((p.argmax(1) == yy).mean()),
            "fit_ece": expected_calibration_error(p, p.argmax(1) == yy), "temperature": model.temperature_,
-           "proof_gate": model.proof_gate_, "rule_gate": model.rule_gate_}
+           "proof_gate": model.proof_gate_, "rule_gate": model.rule_gate_,
+           "calibrated_on": [path for path in counts if any(c in path for c in CALIBRATE)]}
     if args.crossfit:
-        out["crossfit"] = _crossfit(model, X, yy, counts)
+        out["crossfit"] = _crossfit(model, X, yy, counts, calibrate_on)
     print(json.dumps(out))
     return 0
 
 
-def _crossfit(model, X, y, counts):  # type: ignore[no-untyped-def]
+def _crossfit(model, X, y, counts, calibrate_on):  # type: ignore[no-untyped-def]
     """Five-fold cross-fitting, stratified by source: every item is scored by a fusion fitted without it (the
     estimate for unseen items of the same datasets); per source, fused vs the network alone."""
     import numpy as np
@@ -123,7 +132,8 @@ def _crossfit(model, X, y, counts):  # type: ignore[no-untyped-def]
     oof = np.zeros((len(y), 3))
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=13)
     for train_idx, test_idx in folds.split(X, source * 3 + y):
-        m = FusionModel(C=model.C, mode=model.mode).fit(X[train_idx], y[train_idx], feature_names=model.feature_names_)
+        m = FusionModel(C=model.C, mode=model.mode).fit(X[train_idx], y[train_idx], feature_names=model.feature_names_,
+                                                        calibrate_on=calibrate_on[train_idx])
         oof[test_idx] = m.predict_proba(X[test_idx])
     out = {}
     for k, name in enumerate(counts):

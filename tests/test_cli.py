@@ -52,3 +52,10 @@ def test_bad_input_is_a_clear_error_not_a_crash(tmp_path, capsys):
     assert "unrecognised header" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["eval", str(bad), "--system", "nueral"])
+
+
+def test_fit_fusion_calibrate_on_must_name_a_data_file(pw_file, tmp_path, capsys):
+    code = main(["fit-fusion", "--data", str(pw_file), "--out", str(tmp_path / "f.json"),
+                 "--calibrate-on", str(tmp_path / "other.json")])
+    assert code == 2
+    assert "--calibrate-on names files that are not among --data" in capsys.readouterr().err

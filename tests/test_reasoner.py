@@ -112,3 +112,20 @@ def test_a_gated_lexical_rule_decides_and_is_cited(reasoner):
     assert v.label is Label.NEUTRAL and not v.proved and v.probabilities[1] >= 0.9
     text = v.trace.to_text()
     assert "says nothing about sex" in text and "lexical rule 'add-modifier'" in text
+
+
+def test_graph_context_narrows_long_premises_to_the_best_aligned_clause():
+    from nesy.reasoner import graph_context
+
+    short = ["A man plays a guitar."]
+    assert graph_context(short, "A man plays an instrument.") == short
+    visits = ["Ted has only visited Bahrain, Kenneth has only visited Lebanon, Jessie has only visited Finland, "
+              "Darren has only visited Slovakia, Norman has only visited Madagascar, James has only visited Peru, "
+              "Bill has only visited Chile"]
+    assert graph_context(visits, "Jessie didn't visit Rwanda") == ["Jessie has only visited Finland"]
+    assert graph_context(visits, "The weather was cold.") == []  # nothing aligns: no graph evidence
+    assert graph_context(visits, "Kenneth visited Lebanon", max_words=100) == visits
+    passage = ["Ian Tomlinson, 47, died of a heart attack. He had been pushed back by a police line minutes earlier, "
+               "independent investigators have said, and was filmed as he fell to the ground."]
+    assert graph_context(passage, "Ian Tomlinson was shot by a policeman.") == []  # several sentences
+    assert graph_context(visits + ["Bob is here."], "Jessie didn't visit Rwanda") == []  # several premises

@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from nesy.errors import ConfigError
 from nesy.types import Problem
 
 __all__ = ["add_cli", "fusion_targets", "fit_fusion", "rule_outcomes"]
@@ -48,10 +49,11 @@ def rule_outcomes(symbolic: Any, problems: Sequence[Problem]) -> list[tuple[str,
 
 def fit_fusion(reasoner: Any, problems: list[Problem], y: list[int], *, C: float = 1.0,
                mode: str = "residual", rule_data: Sequence[Problem] = (),
-               outcomes: Sequence[tuple[str, int]] | None = None) -> Any:
+               outcomes: Sequence[tuple[str, int]] | None = None, calibrate_on: np.ndarray | None = None) -> Any:
     """Gather evidence for ``problems``, fit the fusion on it; the lexical rules' gates are measured on the
     fitting items plus ``rule_data`` (see :func:`rule_outcomes`), or on ``outcomes`` when those are given
-    (already measured, e.g. on whole files the fitting items were drawn from). Returns (model, X)."""
+    (already measured, e.g. on whole files the fitting items were drawn from). ``calibrate_on``: mask of the
+    problems whose held-out part fits the temperature (:meth:`FusionModel.fit`). Returns (model, X)."""
     from nesy.fusion.features import FEATURE_NAMES, featurize, rule_key
     from nesy.fusion.model import FusionModel
 
@@ -62,7 +64,7 @@ def fit_fusion(reasoner: Any, problems: list[Problem], y: list[int], *, C: float
         if rule_data:
             outcomes += rule_outcomes(reasoner.logic, rule_data)
     model = FusionModel(C=C, mode=mode).fit(X, np.asarray(y), feature_names=list(FEATURE_NAMES),
-                                            rule_outcomes=outcomes)
+                                            rule_outcomes=outcomes, calibrate_on=calibrate_on)
     return model, X
 
 
@@ -73,6 +75,9 @@ def add_cli(sub: Any) -> None:
     p.add_argument("--model", default="default", help="neural model whose scores are fused")
     p.add_argument("--rule-data", nargs="*", default=[],
                    help="more three-way-labelled files on which to measure the lexical rules' precision")
+    p.add_argument("--calibrate-on", nargs="*", default=None, metavar="PATH",
+                   help="the --data files whose items fit the temperature (default: all of them); e.g. the "
+                        "natural-text NLI dev sets, not templated probes")
     p.add_argument("--C", type=float, default=1.0)
     p.add_argument("--seed", type=int, default=13)
     p.set_defaults(func=_cmd_fit)
@@ -90,6 +95,11 @@ def _cmd_fit(args: argparse.Namespace) -> int:
     problems: list[Problem] = []
     y: list[int] = []
     counts = {}
+    calibrate: list[bool] = []
+    unknown = sorted(set(args.calibrate_on or ()) - set(args.data) - {_split_spec(s)[0] for s in args.data})
+    if unknown:
+        raise ConfigError(f"--calibrate-on names files that are not among --data: {', '.join(unknown)}. "
+                          "List each as it appears in --data.")
     for spec in args.data:
         path, cap = _split_spec(spec)
         ps, ys = fusion_targets(load(path))
@@ -99,10 +109,12 @@ def _cmd_fit(args: argparse.Namespace) -> int:
         counts[path] = len(pairs)
         problems += [a for a, _ in pairs]
         y += [b for _, b in pairs]
+        chosen = args.calibrate_on is None or spec in args.calibrate_on or path in args.calibrate_on
+        calibrate += [chosen] * len(pairs)
     kg = Retriever()
     reasoner = Reasoner(scorer=NliScorer(args.model), kg=kg, logic=SymbolicSystem(kg=kg))
     rule_data = [p for path in args.rule_data for p in load(path)]
-    model, X = fit_fusion(reasoner, problems, y, C=args.C, rule_data=rule_data)
+    model, X = fit_fusion(reasoner, problems, y, C=args.C, rule_data=rule_data, calibrate_on=np.asarray(calibrate))
     model.save(args.out)
     acc = float((model.predict(X) == np.asarray(y)).mean())
     print(json.dumps({"out": args.out, "n": len(y), "counts": counts, "train_accuracy": acc,

@@ -161,6 +161,48 @@ def test_logic_shape_detects_vocabulary_and_added_disjuncts():
     prem = [parse_fol("forall x (Cat(x) -> Animal(x))"), parse_fol("Cat(tom)")]
     assert logic_shape(prem, parse_fol("Animal(tom)")) == (True, False)
     assert logic_shape(prem, parse_fol("Dog(tom)")) == (False, False)  # the theory never speaks of dogs
+    assert logic_shape(prem, parse_fol("Animal(jerry)")) == (False, False)  # ... nor of jerry
+    assert logic_shape(prem, parse_fol("forall x (Cat(x) -> Animal(x))")) == (True, False)
     assert logic_shape(prem, parse_fol("Cat(tom) | Dog(tom)")) == (False, True)  # "A" ⊢ "A or B", B new
     assert logic_shape(prem, parse_fol("Cat(tom) | Animal(tom)")) == (True, False)
     assert logic_shape([None], None) == (True, False)
+
+
+def test_graph_evidence_under_flipped_polarity_gets_its_own_columns():
+    from nesy.fusion.features import polarity_flipped
+    from nesy.kg.retriever import KgEvidence
+
+    assert polarity_flipped(["A man is sleeping."], "A man is not awake.")
+    assert polarity_flipped(["Ted has only visited Bahrain."], "Ted didn't visit Rwanda.")
+    assert not polarity_flipped(["No dog runs."], "No animal runs.")
+    assert not polarity_flipped(["A dog runs."], "An animal runs.")
+    excl = KgEvidence("sleep", "awake", "antonym", "excluding", ("sleep", "awake"), ("antonym",), "WordNet 3.0", 0.9)
+    score = NliScore((0.3, 0.4, 0.3), (0.0, 0.3, 0.0))
+    plain = featurize(Evidence(neural=score, logic=None, kg=(excl,)))
+    flipped = featurize(Evidence(neural=score, logic=None, kg=(excl,), polarity_flipped=True))
+    col = {n: i for i, n in enumerate(FEATURE_NAMES)}
+    assert plain[col["kg_excluding_count"]] == 1 and plain[col["kg_excluding_flipped_count"]] == 0
+    assert flipped[col["kg_excluding_count"]] == 0
+    assert flipped[col["kg_excluding_flipped_count"]] == 1
+
+
+def test_temperature_comes_from_the_rows_it_is_told_to_calibrate_on(data):
+    from nesy.errors import ConfigError
+
+    X, y, *_ = data
+    X2 = X.copy()
+    half = np.arange(len(y)) < len(y) // 2
+    # second half: the network's scores are blown up 4x, so those rows are badly overconfident
+    X2[~half, :3] = np.log(np.exp(4 * X[~half, :3]) / np.exp(4 * X[~half, :3]).sum(1, keepdims=True))
+    t_first = FusionModel().fit(X2, y, calibrate_on=half).temperature_
+    t_second = FusionModel().fit(X2, y, calibrate_on=~half).temperature_
+    assert t_second > t_first  # the overconfident rows ask for a higher temperature
+    with pytest.raises(ConfigError, match="one boolean per row"):
+        FusionModel().fit(X, y, calibrate_on=half[:10])
+
+
+def test_temperature_is_fitted_out_of_fold_and_is_deterministic(data):
+    X, y, *_ = data
+    a = FusionModel(random_state=3).fit(X, y)
+    b = FusionModel(random_state=3).fit(X, y)
+    assert a.temperature_ == b.temperature_ and 0.05 < a.temperature_ < 20
