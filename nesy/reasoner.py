@@ -14,13 +14,14 @@ from tqdm.auto import tqdm
 
 from nesy.fusion.features import FEATURE_NAMES, Evidence, featurize, logic_shape, polarity_flipped, rule_key
 from nesy.fusion.model import FusionModel
+from nesy.kg.definitions import read_kind_claim
 from nesy.logic.fol import ForAll, Implies
 from nesy.logic.system import SymbolicSystem
 from nesy.nli.scorer import NliScore, NliScorer
 from nesy.trace import ProofStep, ProofTrace
 from nesy.types import LABELS, Label, Problem, Verdict
 
-__all__ = ["Reasoner", "default_fusion_path", "graph_context"]
+__all__ = ["Reasoner", "default_fusion_path", "graph_context", "swapped_arguments"]
 
 logger = logging.getLogger(__name__)
 
@@ -41,13 +42,19 @@ _FUNCTION_WORDS = frozenset(
 def graph_context(premises: Sequence[str], hypothesis: str, max_words: int = KG_MAX_PREMISE_WORDS) -> list[str]:
     """The premise text whose words the graph evidence may link to the hypothesis.
 
-    Premises of at most ``max_words`` words are used whole. A longer passage (several premises or sentences)
+    None for a kind-of claim (:func:`nesy.kg.definitions.read_kind_claim`). Premises of at most ``max_words``
+    words are used whole. A longer passage (several premises or sentences)
     gives none: its hypothesis usually draws on more than one sentence, and one sentence's word relations
     mislead (measured: graph evidence from RTE passages and entailment trees flipped more right answers of the
     network than wrong ones). A long single sentence is an enumeration of parallel clauses (cut at commas);
     only the clause sharing the most content words with the hypothesis is kept, if it shares any and is
     short: "Jessie has only visited Finland" out of a list of twelve visits, for "Jessie didn't visit Rwanda".
     """
+    if read_kind_claim(hypothesis) is not None:
+        # a claim about what kind of thing a word names ("X is best characterized as a kind of Y, defined as
+        # '…'") is checked by the kind-of rule on the graph's hypernym paths; word relations to the rest of the
+        # template and its gloss say nothing about it (measured: they moved hypernymy-probe answers either way)
+        return []
     if sum(len(s.split()) for s in premises) <= max_words:
         return list(premises)
     if len(premises) != 1 or _SENTENCE_BREAK.search(premises[0].strip()):
@@ -59,6 +66,33 @@ def graph_context(premises: Sequence[str], hypothesis: str, max_words: int = KG_
         if overlap > best_overlap and len(clause.split()) <= max_words:
             best, best_overlap = clause.strip(), overlap
     return [best] if best else []
+
+
+def _starts(tokens: list[str], lemma: str) -> int:
+    """Index of the first token that begins with ``lemma`` ("sleep" finds "sleeping"), or -1."""
+    return next((i for i, t in enumerate(tokens) if t.startswith(lemma)), -1)
+
+
+def swapped_arguments(premises: Sequence[str], hypothesis: str, premise_term: str, hypothesis_term: str) -> bool:
+    """Whether the two words of an excluding relation are said of swapped arguments.
+
+    Antonyms exclude each other only of the same thing: "the square is to the right of the triangle" does not
+    contradict "the triangle is to the left of the circle" (left and right are converses). Read off word order:
+    the words before the hypothesis term (its subject) come after the premise term in the premise sentence, and
+    the premise term has a subject of its own, sharing none of them ("the old man" has none: "old" modifies
+    what follows it). Terms not found verbatim are never called swapped."""
+    h = _WORD.findall(hypothesis.lower())
+    i = _starts(h, hypothesis_term.replace("_", " ").split()[0])
+    if i < 0:
+        return False
+    subject = set(h[:i]) - _FUNCTION_WORDS
+    for sentence in re.split(r"[.!?;,]\s+", " ".join(premises)):  # clauses: "A has visited X, B has visited Y"
+        words = _WORD.findall(sentence.lower())
+        j = _starts(words, premise_term.replace("_", " ").split()[0])
+        before = set(words[:j]) - _FUNCTION_WORDS
+        if j >= 0 and before and subject & set(words[j + 1:]) and not subject & before:
+            return True
+    return False
 
 
 def default_fusion_path() -> Path:
@@ -137,7 +171,9 @@ class Reasoner:
             kg_ev: tuple[Any, ...] = ()
             context = graph_context(p.premises, p.hypothesis) if self.kg is not None else []
             if context:
-                kg_ev = tuple(self.kg.evidence(context, p.hypothesis)[:10])
+                kg_ev = tuple(e for e in self.kg.evidence(context, p.hypothesis)
+                              if not (e.kind == "excluding" and swapped_arguments(
+                                  context, p.hypothesis, e.premise_term, e.hypothesis_term)))[:10]
             has_rules = any(isinstance(f, (ForAll, Implies)) for f in analysis.premises if f is not None)
             in_vocabulary, added_disjunct = logic_shape(analysis.premises, analysis.hypothesis)
             ev = Evidence(neural=s, logic=result, kg=kg_ev, lexical=lexical, lexical_rule=rule,

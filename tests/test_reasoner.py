@@ -129,3 +129,20 @@ def test_graph_context_narrows_long_premises_to_the_best_aligned_clause():
                "independent investigators have said, and was filmed as he fell to the ground."]
     assert graph_context(passage, "Ian Tomlinson was shot by a policeman.") == []  # several sentences
     assert graph_context(visits + ["Bob is here."], "Jessie didn't visit Rwanda") == []  # several premises
+    # a claim about a word's kind is the kind-of rule's business, not the word-relation counts'
+    assert graph_context(["fill a cavity"], "fill is best characterized as a kind or type of device, defined as "
+                         "'an instrumentality invented for a particular purpose' .") == []
+
+
+def test_antonyms_of_swapped_arguments_are_not_exclusions():
+    from nesy.reasoner import swapped_arguments
+
+    spatial = ["The blue square is to the right of the triangle.", "The pink rectangle is below the blue square."]
+    assert swapped_arguments(spatial, "The triangle is to the left of the pink rectangle", "right", "left")
+    assert swapped_arguments(["Tom is taller than Ann."], "Ann is shorter than Tom.", "tall", "short")
+    assert not swapped_arguments(["Tom is taller than Ann."], "Tom is shorter than Ann.", "tall", "short")
+    assert not swapped_arguments(["A man is sleeping."], "A man is awake.", "sleep", "awake")
+    assert not swapped_arguments(["The old man sits."], "The man is young.", "old", "young")  # attributive
+    assert not swapped_arguments(["A dog runs."], "A cat runs.", "dog", "cat")
+    visits = ["Gabriel has only visited Switzerland, Gene has only visited Saint Lucia"]
+    assert not swapped_arguments(visits, "Gene didn't visit Brunei", "switzerland", "brunei")  # another clause
