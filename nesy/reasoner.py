@@ -42,9 +42,9 @@ _FUNCTION_WORDS = frozenset(
 def graph_context(premises: Sequence[str], hypothesis: str, max_words: int = KG_MAX_PREMISE_WORDS) -> list[str]:
     """The premise text whose words the graph evidence may link to the hypothesis.
 
-    None for a kind-of claim (:func:`nesy.kg.definitions.read_kind_claim`). Premises of at most ``max_words``
-    words are used whole. A longer passage (several premises or sentences)
-    gives none: its hypothesis usually draws on more than one sentence, and one sentence's word relations
+    Nothing (an empty list) for a kind-of claim (:func:`nesy.kg.definitions.read_kind_claim`). Premises of at
+    most ``max_words`` words are used whole. A longer passage (several premises or sentences) gives nothing
+    either: its hypothesis usually draws on more than one sentence, and one sentence's word relations
     mislead (measured: graph evidence from RTE passages and entailment trees flipped more right answers of the
     network than wrong ones). A long single sentence is an enumeration of parallel clauses (cut at commas);
     only the clause sharing the most content words with the hypothesis is kept, if it shares any and is

@@ -90,7 +90,7 @@ class FusionModel:
       where there is evidence. Fitted by L-BFGS on the multinomial log-loss with an L2 penalty.
     - ``full``: scikit-learn's multinomial ``LogisticRegression`` over all standardised features. It
       re-weights the network's three log-probabilities freely. With the temperature fitted on natural-text NLI
-      both forms calibrate held-out SNLI alike (cross-fitted ECE 0.031 full, 0.033 residual, network 0.100), but
+      both forms calibrate held-out SNLI alike (cross-fitted ECE 0.029 full, 0.034 residual, network 0.100), but
       the full form flips the network's answer on problems with no other evidence at all (cross-fitted:
       conditional probe −2.9 points, ConjNLI −0.8; earlier, LogicBench "reasoning about exceptions" −4.3;
       residual ±0 there; scripts/fit_default_fusion.py --crossfit [--mode full], scripts/compare_fusion.py).
