@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     from nesy.data import load
     from nesy.data.metrics import expected_calibration_error
     from nesy.evaluate import metric_labels, scheme_probabilities
-    from nesy.fusion.features import featurize, rule_key
+    from nesy.fusion.features import rule_key, stack
     from nesy.fusion.model import FusionModel
     from nesy.kg.retriever import Retriever
     from nesy.logic.system import SymbolicSystem
@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
                 kg = Retriever()
                 reasoner = Reasoner(scorer=NliScorer("default"), kg=kg, logic=SymbolicSystem(kg=kg))
             gathered = reasoner.gather(problems)
-            X = np.vstack([featurize(ev) for ev, _ in gathered])
+            X = stack([ev for ev, _ in gathered])
             rules = [rule_key(ev) for ev, _ in gathered]
             np.savez(cache, X=X, rules=np.asarray([r or "" for r in rules]))
         neural = np.exp(X[:, :3])

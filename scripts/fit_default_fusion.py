@@ -91,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         rule_outcomes_all = rule_outcomes(reasoner.logic, [p for f in rule_files for p in load(f)])
         rule_cache.parent.mkdir(exist_ok=True)
         rule_cache.write_text(json.dumps(rule_outcomes_all))
-    calibrate_on = np.concatenate([np.full(n, any(c in path for c in CALIBRATE)) for path, n in counts.items()])
+    calibrated = [path for path in counts if any(c in path for c in CALIBRATE)]
+    calibrate_on = np.concatenate([np.full(n, path in calibrated) for path, n in counts.items()])
     if args.from_cache:
         from nesy.fusion.features import FEATURE_NAMES
         from nesy.fusion.model import FusionModel
@@ -110,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     out = {"out": args.out, "n": len(y), "counts": counts, "fit_accuracy": float((p.argmax(1) == yy).mean()),
            "fit_ece": expected_calibration_error(p, p.argmax(1) == yy), "temperature": model.temperature_,
            "proof_gate": model.proof_gate_, "rule_gate": model.rule_gate_,
-           "calibrated_on": [path for path in counts if any(c in path for c in CALIBRATE)]}
+           "calibrated_on": calibrated}
     if args.crossfit:
         out["crossfit"] = _crossfit(model, X, yy, counts, calibrate_on)
     print(json.dumps(out))

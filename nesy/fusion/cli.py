@@ -54,11 +54,11 @@ def fit_fusion(reasoner: Any, problems: list[Problem], y: list[int], *, C: float
     fitting items plus ``rule_data`` (see :func:`rule_outcomes`), or on ``outcomes`` when those are given
     (already measured, e.g. on whole files the fitting items were drawn from). ``calibrate_on``: mask of the
     problems whose held-out part fits the temperature (:meth:`FusionModel.fit`). Returns (model, X)."""
-    from nesy.fusion.features import FEATURE_NAMES, featurize, rule_key
+    from nesy.fusion.features import FEATURE_NAMES, rule_key, stack
     from nesy.fusion.model import FusionModel
 
     gathered = reasoner.gather(problems)
-    X = np.vstack([featurize(ev) for ev, _ in gathered])
+    X = stack([ev for ev, _ in gathered])
     if outcomes is None:
         outcomes = [(k, g) for (ev, _), g in zip(gathered, y) if (k := rule_key(ev)) is not None]
         if rule_data:

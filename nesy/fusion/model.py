@@ -103,7 +103,7 @@ class FusionModel:
         calibration: ``temperature`` (one temperature, fitted on out-of-fold decision values) or ``none``.
         calibration_size: Share of the calibration rows (``fit``'s ``calibrate_on``) each regression fitted
             for the temperature leaves out: ``round(1 / calibration_size)`` folds.
-        random_state: Seed of the calibration split.
+        random_state: Seed of the calibration folds.
 
     Example:
         >>> import numpy as np
@@ -197,7 +197,8 @@ class FusionModel:
         held, logits = [], []
         for _, fold in splits:
             out = rows[fold]
-            coef, intercept = regress(Z[np.setdiff1d(every, out)], y[np.setdiff1d(every, out)])
+            train = np.setdiff1d(every, out)
+            coef, intercept = regress(Z[train], y[train])
             held.append(out)
             logits.append(Z[out] @ coef.T + intercept)
         return _fit_temperature(np.vstack(logits), y[np.concatenate(held)])
