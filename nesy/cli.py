@@ -144,7 +144,7 @@ def _eval_paths(system: Any, args: argparse.Namespace) -> list[dict[str, Any]]:
 def _print_eval(out: dict[str, Any]) -> None:
     print(f"{out['path']}  [{out['system']}]")
     print(f"  items {out['n']}  accuracy {out['accuracy']:.4f}  macro-F1 {out['macro_f1']:.4f}  "
-          f"ECE {out['ece']:.4f}  coverage {out['coverage']:.3f}  ({out['seconds']:.1f} s)")
+          f"ECE {out['ece']:.4f} (noise floor {out['ece_floor']:.4f})  coverage {out['coverage']:.3f}  ({out['seconds']:.1f} s)")
     if out.get("mc_accuracy") is not None:
         print(f"  multiple-choice accuracy {out['mc_accuracy']:.4f}")
     for lab, m in out["per_label"].items():

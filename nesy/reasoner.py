@@ -205,6 +205,11 @@ class Reasoner:
         shifts = _source_shifts(self.fusion, x, label)
         steps.append(ProofStep(kind="fusion", text="Fusion: " + "; ".join(f"{k} {v:+.2f}" for k, v in shifts.items())
                                + f" to the log-odds of {label.value}.", score=float(probs[label.index])))
+        shift = self.fusion.calibration_shift(x)
+        if shift is not None and abs(shift[1] - shift[0]) >= 0.0005:
+            steps.append(ProofStep(kind="fusion", text=f"Calibration: the fused confidence {shift[0]:.3f} becomes "
+                                   f"{shift[1]:.3f} (isotonic map fitted on held-out natural-text NLI).",
+                                   score=shift[1]))
         gate = self.fusion.rule_gate(rule)
         if gate is not None:
             steps.append(ProofStep(kind="fusion", text=f"The lexical rule '{ev.lexical_rule}' was right on "

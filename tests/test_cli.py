@@ -25,7 +25,7 @@ def test_eval_symbolic_json_last_line(pw_file, tmp_path, capsys):
     preds = tmp_path / "preds.jsonl"
     assert main(["eval", str(pw_file), "--system", "symbolic", "--json", "--predictions", str(preds)]) == 0
     out = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
-    assert {"path", "system", "n", "accuracy", "macro_f1", "ece", "coverage", "seconds", "per_label"} <= set(out)
+    assert {"path", "system", "n", "accuracy", "macro_f1", "ece", "ece_floor", "coverage", "seconds", "per_label"} <= set(out)
     assert out["accuracy"] == 1.0 and out["coverage"] == 1.0 and out["n"] == 2
     rows = [json.loads(line) for line in preds.read_text().splitlines()]
     assert rows[0]["pred"] == "entailment" and rows[1]["pred"] == "contradiction" and rows[0]["proved"] is True

@@ -37,7 +37,7 @@ def reasoner(tmp_path_factory, nlp):
         Problem(id="f", premises=("A man sleeps.",), hypothesis="A man is tired.", gold="neutral"),
     ] * 6
     ps, y = fusion_targets(problems)
-    r.fusion, _ = fit_fusion(r, ps, y)
+    r.fusion, _ = fit_fusion(r, ps, y, calibration="temperature")  # 36 items: too few for an isotonic map
     return r
 
 
@@ -146,3 +146,24 @@ def test_antonyms_of_swapped_arguments_are_not_exclusions():
     assert not swapped_arguments(["A dog runs."], "A cat runs.", "dog", "cat")
     visits = ["Gabriel has only visited Switzerland, Gene has only visited Saint Lucia"]
     assert not swapped_arguments(visits, "Gene didn't visit Brunei", "switzerland", "brunei")  # another clause
+
+
+def test_shipped_fusion_calibrates_the_top_label_and_the_trace_says_so(reasoner):
+    from nesy.fusion.model import FusionModel
+    from nesy.reasoner import default_fusion_path
+
+    shipped = FusionModel.load(default_fusion_path())
+    assert shipped.calibration == "isotonic" and shipped.top_label_map_ is not None
+    knots, values = shipped.top_label_map_
+    assert np.all(np.diff(knots) > 0) and np.all(np.diff(values) >= 0)  # a monotone map
+    # a network-only row at 0.87 confidence (the region where the temperature-scaled network is overconfident)
+    x = np.zeros(len(FEATURE_NAMES))
+    x[:3] = np.log([0.87, 0.10, 0.03])
+    before, after = shipped.calibration_shift(x)
+    p = shipped.predict_proba(x)[0]
+    assert after == pytest.approx(p.max()) and after != pytest.approx(before, abs=5e-4)
+    assert p.argmax() == 0 and p.sum() == pytest.approx(1.0)
+    r = Reasoner(scorer=reasoner.scorer, kg=reasoner.kg, logic=reasoner.logic, fusion=shipped)
+    v = r.infer(["A man sleeps."], "A man is tired.")
+    steps = [s.text for s in v.trace.steps if s.text.startswith("Calibration:")]
+    assert len(steps) == 1 and f"becomes {max(v.probabilities):.3f}" in steps[0]

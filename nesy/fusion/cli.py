@@ -49,11 +49,13 @@ def rule_outcomes(symbolic: Any, problems: Sequence[Problem]) -> list[tuple[str,
 
 def fit_fusion(reasoner: Any, problems: list[Problem], y: list[int], *, C: float = 1.0,
                mode: str = "residual", rule_data: Sequence[Problem] = (),
-               outcomes: Sequence[tuple[str, int]] | None = None, calibrate_on: np.ndarray | None = None) -> Any:
+               outcomes: Sequence[tuple[str, int]] | None = None, calibrate_on: np.ndarray | None = None,
+               calibration: str = "isotonic") -> Any:
     """Gather evidence for ``problems``, fit the fusion on it; the lexical rules' gates are measured on the
     fitting items plus ``rule_data`` (see :func:`rule_outcomes`), or on ``outcomes`` when those are given
     (already measured, e.g. on whole files the fitting items were drawn from). ``calibrate_on``: mask of the
-    problems whose held-out part fits the temperature (:meth:`FusionModel.fit`). Returns (model, X)."""
+    problems whose held-out part fits the temperature and the isotonic map (:meth:`FusionModel.fit`);
+    ``calibration``: ``isotonic`` (default), ``temperature`` or ``none``. Returns (model, X)."""
     from nesy.fusion.features import FEATURE_NAMES, rule_key, stack
     from nesy.fusion.model import FusionModel
 
@@ -63,7 +65,7 @@ def fit_fusion(reasoner: Any, problems: list[Problem], y: list[int], *, C: float
         outcomes = [(k, g) for (ev, _), g in zip(gathered, y) if (k := rule_key(ev)) is not None]
         if rule_data:
             outcomes += rule_outcomes(reasoner.logic, rule_data)
-    model = FusionModel(C=C, mode=mode).fit(X, np.asarray(y), feature_names=list(FEATURE_NAMES),
+    model = FusionModel(C=C, mode=mode, calibration=calibration).fit(X, np.asarray(y), feature_names=list(FEATURE_NAMES),
                                             rule_outcomes=outcomes, calibrate_on=calibrate_on)
     return model, X
 
@@ -76,8 +78,11 @@ def add_cli(sub: Any) -> None:
     p.add_argument("--rule-data", nargs="*", default=[],
                    help="more three-way-labelled files on which to measure the lexical rules' precision")
     p.add_argument("--calibrate-on", nargs="*", default=None, metavar="PATH",
-                   help="the --data files whose items fit the temperature (default: all of them); e.g. the "
+                   help="the --data files whose items fit the calibration (default: all of them); e.g. the "
                         "natural-text NLI dev sets, not templated probes")
+    p.add_argument("--calibration", choices=["isotonic", "temperature", "none"], default="isotonic",
+                   help="temperature, then a top-label isotonic map (default; needs 200 calibration items); "
+                        "temperature alone; or none")
     p.add_argument("--C", type=float, default=1.0)
     p.add_argument("--seed", type=int, default=13)
     p.set_defaults(func=_cmd_fit)
@@ -114,7 +119,8 @@ def _cmd_fit(args: argparse.Namespace) -> int:
     kg = Retriever()
     reasoner = Reasoner(scorer=NliScorer(args.model), kg=kg, logic=SymbolicSystem(kg=kg))
     rule_data = [p for path in args.rule_data for p in load(path)]
-    model, X = fit_fusion(reasoner, problems, y, C=args.C, rule_data=rule_data, calibrate_on=np.asarray(calibrate))
+    model, X = fit_fusion(reasoner, problems, y, C=args.C, rule_data=rule_data, calibrate_on=np.asarray(calibrate),
+                          calibration=args.calibration)
     model.save(args.out)
     acc = float((model.predict(X) == np.asarray(y)).mean())
     print(json.dumps({"out": args.out, "n": len(y), "counts": counts, "train_accuracy": acc,

@@ -32,6 +32,20 @@ def test_ece_known_value_two_bins():
     assert metrics.expected_calibration_error(probs, correct) == pytest.approx(0.65)
 
 
+def test_ece_noise_floor_matches_simulated_calibrated_models_and_shrinks_with_n():
+    rng = np.random.default_rng(1)
+    conf = rng.uniform(0.4, 1.0, 500)
+    floor = metrics.ece_noise_floor(conf)
+    # independent perfectly calibrated label sets score that much ECE on average
+    sims = [metrics.expected_calibration_error(conf, rng.random(500) < conf) for _ in range(300)]
+    assert floor == pytest.approx(np.mean(sims), rel=0.1)
+    assert 0.02 < floor < 0.06
+    big = metrics.ece_noise_floor(np.tile(conf, 20))
+    assert big < floor / 3  # ~1/sqrt(n)
+    assert metrics.ece_noise_floor(np.ones(50)) == 0.0
+    assert metrics.ece_noise_floor(conf) == floor  # seeded
+
+
 def test_brier_and_nll():
     p = np.array([[1.0, 0.0, 0.0], [0.5, 0.5, 0.0]])
     assert metrics.brier_score(p, [0, 1]) == pytest.approx((0 + 0.5) / 2)

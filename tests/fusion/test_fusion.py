@@ -48,8 +48,8 @@ def test_probabilities_sum_to_one(data):
     assert p.shape == (len(Xt), 3) and np.allclose(p.sum(axis=1), 1.0)
 
 
-@pytest.mark.parametrize("mode", ["residual", "full"])
-def test_permuting_label_order_changes_nothing(data, mode):
+@pytest.mark.parametrize(("mode", "calibration"), [("residual", "none"), ("full", "none"), ("residual", "isotonic")])
+def test_permuting_label_order_changes_nothing(data, mode, calibration):
     X, y, Xt, _, _ = data
     perm = np.array([2, 0, 1])  # old label k becomes perm[k]
 
@@ -60,9 +60,9 @@ def test_permuting_label_order_changes_nothing(data, mode):
             out[:, perm] = M[:, :3]
         return out
 
-    a = FusionModel(calibration="none", mode=mode).fit(X, y).predict_proba(Xt)
-    b = FusionModel(calibration="none", mode=mode).fit(relabel(X), perm[y]).predict_proba(relabel(Xt))
-    assert np.allclose(a, b[:, perm], atol=1e-4)
+    a = FusionModel(calibration=calibration, mode=mode).fit(X, y).predict_proba(Xt)
+    b = FusionModel(calibration=calibration, mode=mode).fit(relabel(X), perm[y]).predict_proba(relabel(Xt))
+    assert np.allclose(a, b[:, perm], atol=1e-3)
 
 
 def test_residual_fusion_keeps_the_network_ranking_without_other_evidence(data):
@@ -86,20 +86,61 @@ def test_files_without_a_mode_load_as_the_full_form(data, tmp_path):
     assert np.array_equal(FusionModel.load(tmp_path / "old.json").predict_proba(Xt), m.predict_proba(Xt))
 
 
-def test_save_load_round_trip_gives_identical_predictions(data, tmp_path):
+@pytest.mark.parametrize("calibration", ["temperature", "isotonic"])
+def test_save_load_round_trip_gives_identical_predictions(data, tmp_path, calibration):
     X, y, Xt, _, _ = data
-    m = FusionModel().fit(X, y, feature_names=list(FEATURE_NAMES))
+    m = FusionModel(calibration=calibration).fit(X, y, feature_names=list(FEATURE_NAMES))
     m.save(tmp_path / "fusion.json")
     again = FusionModel.load(tmp_path / "fusion.json")
     assert np.array_equal(m.predict_proba(Xt), again.predict_proba(Xt))
     assert not list(tmp_path.glob("*.pkl"))
 
 
-def test_calibration_does_not_worsen_held_out_brier(data):
+@pytest.mark.parametrize("calibration", ["temperature", "isotonic"])
+def test_calibration_does_not_worsen_held_out_brier(data, calibration):
     X, y, Xt, yt, _ = data
     raw = FusionModel(calibration="none").fit(X, y).predict_proba(Xt)
-    cal = FusionModel(calibration="temperature").fit(X, y).predict_proba(Xt)
+    cal = FusionModel(calibration=calibration).fit(X, y).predict_proba(Xt)
     assert brier_score(cal, yt) <= brier_score(raw, yt) + 0.01
+
+
+def _bent(rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Network scores whose reliability curve no temperature straightens: half the items are easy (margin 7 on
+    the right label, always right), half are hard (margin 2.5 on a label that is right half the time)."""
+    y = rng.integers(0, 3, n)
+    logits = rng.normal(scale=0.3, size=(n, 3))
+    easy = rng.random(n) < 0.5
+    said = np.where(easy | (rng.random(n) < 0.5), y, (y + rng.integers(1, 3, n)) % 3)
+    logits[np.arange(n), said] += np.where(easy, 7.0, 2.5)
+    logp = logits - np.log(np.exp(logits).sum(1, keepdims=True))
+    return logp, y
+
+
+def test_isotonic_map_straightens_what_a_temperature_cannot_and_keeps_the_answers():
+    from nesy.data.metrics import expected_calibration_error as ece
+
+    rng = np.random.default_rng(7)
+    X, y = _bent(rng, 1500)
+    Xt, yt = _bent(rng, 3000)
+    temp = FusionModel(calibration="temperature").fit(X, y)
+    iso = FusionModel(calibration="isotonic").fit(X, y)
+    pt, pi = temp.predict_proba(Xt), iso.predict_proba(Xt)
+    assert np.array_equal(pt.argmax(1), pi.argmax(1))  # a top-label map re-scales, it never re-ranks
+    assert np.allclose(pi.sum(1), 1.0) and (pi >= 0).all()
+    correct = pt.argmax(1) == yt
+    assert ece(pi, correct) < 0.03 < ece(pt, correct)
+    assert brier_score(pi, yt) < brier_score(pt, yt)
+
+
+def test_isotonic_calibration_refuses_too_few_rows(data):
+    import re
+
+    from nesy.errors import ConfigError
+
+    X, y, *_ = data
+    with pytest.raises(ConfigError, match=re.escape("Isotonic calibration needs at least 200 rows to calibrate "
+                                                    "on; got 150. Fit on more data or use calibration='temperature'")):
+        FusionModel(calibration="isotonic").fit(X, y, calibrate_on=np.arange(len(y)) < 150)
 
 
 def test_full_parse_proof_overrides_the_network_and_failed_parse_does_not(data):
