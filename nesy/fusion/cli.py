@@ -124,5 +124,6 @@ def _cmd_fit(args: argparse.Namespace) -> int:
     model.save(args.out)
     acc = float((model.predict(X) == np.asarray(y)).mean())
     print(json.dumps({"out": args.out, "n": len(y), "counts": counts, "train_accuracy": acc,
-                      "temperature": model.temperature_, "rule_gate": model.rule_gate_}))
+                      "calibration": model.calibration, "temperature": model.temperature_,
+                      "rule_gate": model.rule_gate_}))
     return 0
