@@ -26,11 +26,12 @@ LOGIC = ["logic_llm/ProofWriter/train.json:300", "logicnli/train_language.json:3
 # and the calibration like the hold-outs; `--crossfit` scores every item with a fusion fitted without it, and
 # also with the whole source left out.
 DEV = ["sick/SICK_trial.txt"]
-# The temperature is fitted on the held-out items of the natural-text NLI sources (human-written pairs drawn from
-# the task's own distribution), the population whose confidences users read. Not on the templated probes (there the
-# logic makes answers right at low confidence and pulls the temperature down: measured on the session-3 features,
-# the cross-fitted SNLI ECE was 0.059 with every source calibrating, 0.022 with these), the adversarially built
-# ConjNLI training file, or the synthetic logic sets; all of them still fit the regression.
+# The calibration (temperature, then the top-label isotonic map) is fitted on the held-out items of the natural-text
+# NLI sources (human-written pairs drawn from the task's own distribution), the population whose confidences users
+# read. Not on the templated probes (there the logic makes answers right at low confidence and pulls the
+# temperature down: measured on the session-3 features, the cross-fitted SNLI ECE was 0.059 with every source
+# calibrating, 0.022 with these), the adversarially built ConjNLI training file, or the synthetic logic sets; all of
+# them still fit the regression.
 CALIBRATE = ("snli/", "sick/", "taxinli/", "anli/", "rte/")
 
 
@@ -109,8 +110,9 @@ def main(argv: list[str] | None = None) -> int:
         from nesy.fusion.model import FusionModel
 
         X = np.load(cache)["X"]
-        model = FusionModel(mode=args.mode, calibration=args.calibration).fit(X, np.asarray(y), feature_names=list(FEATURE_NAMES),
-                                                rule_outcomes=rule_outcomes_all, calibrate_on=calibrate_on)
+        model = FusionModel(mode=args.mode, calibration=args.calibration)
+        model.fit(X, np.asarray(y), feature_names=list(FEATURE_NAMES), rule_outcomes=rule_outcomes_all,
+                  calibrate_on=calibrate_on)
     else:
         model, X = fit_fusion(reasoner, problems, y, mode=args.mode, outcomes=rule_outcomes_all,
                               calibrate_on=calibrate_on, calibration=args.calibration)
@@ -133,8 +135,9 @@ def main(argv: list[str] | None = None) -> int:
 def _crossfit(model, X, y, counts, calibrate_on):  # type: ignore[no-untyped-def]
     """Held-out estimates, per source, fused vs the network alone. ``crossfit``: five folds stratified by source,
     every item scored by a fusion fitted without it (the estimate for unseen items of the same datasets).
-    ``source_left_out``: each natural-text source scored by a fusion whose regression and calibration never saw
-    that source at all (the estimate for a dataset the fusion was not fitted on)."""
+    ``source_left_out``: each natural-text source file scored by a fusion whose regression and calibration never
+    saw that file (the estimate for a file the fusion was not fitted on; SICK trial's fit keeps the SICK train
+    hold-out)."""
     import numpy as np
     from sklearn.model_selection import StratifiedKFold
 

@@ -65,8 +65,8 @@ def fit_fusion(reasoner: Any, problems: list[Problem], y: list[int], *, C: float
         outcomes = [(k, g) for (ev, _), g in zip(gathered, y) if (k := rule_key(ev)) is not None]
         if rule_data:
             outcomes += rule_outcomes(reasoner.logic, rule_data)
-    model = FusionModel(C=C, mode=mode, calibration=calibration).fit(X, np.asarray(y), feature_names=list(FEATURE_NAMES),
-                                            rule_outcomes=outcomes, calibrate_on=calibrate_on)
+    model = FusionModel(C=C, mode=mode, calibration=calibration)
+    model.fit(X, np.asarray(y), feature_names=list(FEATURE_NAMES), rule_outcomes=outcomes, calibrate_on=calibrate_on)
     return model, X
 
 
