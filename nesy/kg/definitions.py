@@ -99,7 +99,7 @@ def decide_kind_claim(retriever: Retriever, premise: str, claim: KindClaim) -> K
     upper = set(_pinned(retriever, claim.general, claim.general_synonyms, claim.pos))
     if not lower or not upper:
         return None
-    up = retriever._up(lower, retriever.max_hops * 2)
+    up = retriever.hypernym_closure(lower, retriever.max_hops * 2)
     hits = [(len(path), s) for s, path in up.items() if s in upper and len(path) > 1]
     if not hits:
         return None

@@ -159,8 +159,8 @@ class Retriever:
         return list(dict.fromkeys(out))
 
     # ---------------------------------------------------------------- relations
-    def _up(self, synsets: Iterable[str], hops: int) -> dict[str, tuple[str, ...]]:
-        """Synsets reachable by hypernym links, each with its path."""
+    def hypernym_closure(self, synsets: Iterable[str], hops: int) -> dict[str, tuple[str, ...]]:
+        """Synsets reachable from ``synsets`` by at most ``hops`` hypernym links, each with its path (start first)."""
         seen: dict[str, tuple[str, ...]] = {s: (s,) for s in synsets}
         queue = deque(seen)
         while queue:
@@ -203,7 +203,7 @@ class Retriever:
         senses = self.kg.senses(lemma, 1, "n")
         if not senses:
             return None
-        up = self._up(senses[:1], 30)
+        up = self.hypernym_closure(senses[:1], 30)
         if "s:person.n.01" not in up:
             return None
         out = {facet: next((s for s in values if s in up), None) for facet, values in self.PERSON_FACETS.items()}
@@ -258,13 +258,13 @@ class Retriever:
         if shared:
             return KgEvidence(a, b, "synonym", "entailing", (a, shared[0][2:], b), ("sense", "sense"), src, 0.95,
                               (kg.edge_id(wa, "sense", shared[0]), kg.edge_id(wb, "sense", shared[0])))
-        up_a = self._up(sa, self.max_hops)
+        up_a = self.hypernym_closure(sa, self.max_hops)
         hits = [(len(p), s) for s, p in up_a.items() if s in sb]
         if hits:
             _, s = min(hits)
             return self.hypernym_evidence(a, b, up_a[s])
         sb_top = kg.senses(b, self.max_senses, pos_b)
-        up_b = self._up(sb_top, self.max_hops)
+        up_b = self.hypernym_closure(sb_top, self.max_hops)
         hits = [(len(p), s) for s, p in up_b.items() if s in set(kg.senses(a, 99, pos_a))]
         if hits:
             _, s = min(hits)
@@ -281,11 +281,11 @@ class Retriever:
         na = kg.senses(a, 1, "n") if pos_a in (None, "n") else []
         nb = kg.senses(b, 1, "n") if pos_b in (None, "n") else []
         if na and nb and na[0] != nb[0]:
-            ua, ub = self._up(na[:1], 2), self._up(nb[:1], 2)
+            ua, ub = self.hypernym_closure(na[:1], 2), self.hypernym_closure(nb[:1], 2)
             if na[0] not in ub and nb[0] not in ua:
                 common = [s for s in ua if s in ub]
                 common = [s for s in common if self.depth(s) >= self.min_exclusion_depth
-                          and "s:person.n.01" not in self._up([s], 30)]
+                          and "s:person.n.01" not in self.hypernym_closure([s], 30)]
                 if common:
                     c = min(common, key=lambda s: len(ua[s]) + len(ub[s]))
                     path = (a, *[x[2:] for x in ua[c]], *[x[2:] for x in reversed(ub[c][:-1])], b)
