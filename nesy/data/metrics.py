@@ -73,6 +73,11 @@ def confusion(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str]) -
     return confusion_matrix(gold, pred, labels=list(labels)).tolist()
 
 
+def _confidence_bins(conf: np.ndarray, n_bins: int) -> np.ndarray:
+    """Bin index of each confidence: bin i holds (i/n, (i+1)/n]; a confidence of exactly 0 goes in bin 0."""
+    return np.clip(np.ceil(conf * n_bins).astype(int) - 1, 0, n_bins - 1)
+
+
 def expected_calibration_error(probs: np.ndarray | Sequence[Sequence[float]], correct: Sequence[bool] | np.ndarray,
                                n_bins: int = 15) -> float:
     """ECE over ``n_bins`` equal-width bins of the top probability.
@@ -93,8 +98,7 @@ def expected_calibration_error(probs: np.ndarray | Sequence[Sequence[float]], co
         raise ConfigError(f"ECE: {conf.shape[0]} probability rows but {hit.shape[0]} correctness flags.")
     if conf.size == 0:
         return 0.0
-    # Bin i holds confidences in (i/n, (i+1)/n]; a confidence of exactly 0 goes in bin 0.
-    bins = np.clip(np.ceil(conf * n_bins).astype(int) - 1, 0, n_bins - 1)
+    bins = _confidence_bins(conf, n_bins)
     ece = 0.0
     for b in range(n_bins):
         mask = bins == b
@@ -119,7 +123,7 @@ def ece_noise_floor(probs: np.ndarray | Sequence[Sequence[float]], n_bins: int =
     conf = p.max(axis=1) if p.ndim == 2 else p
     if conf.size == 0:
         return 0.0
-    bins = np.clip(np.ceil(conf * n_bins).astype(int) - 1, 0, n_bins - 1)
+    bins = _confidence_bins(conf, n_bins)  # the same bins as expected_calibration_error
     count = np.bincount(bins, minlength=n_bins).astype(float)
     mean_conf = np.bincount(bins, weights=conf, minlength=n_bins) / np.maximum(count, 1)
     hits = np.random.default_rng(seed).random((n_draws, conf.size)) < conf
