@@ -14,7 +14,7 @@ from typing import Any, Literal, get_args
 from nesy.errors import ConfigError, LabelError
 from nesy.trace import ProofTrace
 
-__all__ = ["Label", "Scheme", "SystemName", "Problem", "Verdict", "project_label", "scheme_labels"]
+__all__ = ["Label", "Scheme", "Reading", "SystemName", "Problem", "Verdict", "project_label", "scheme_labels"]
 
 SystemName = Literal["neural", "symbolic", "nesy"]
 SYSTEMS: tuple[str, ...] = get_args(SystemName)
@@ -25,6 +25,16 @@ SYSTEMS: tuple[str, ...] = get_args(SystemName)
 #: ``truefalse``: true / false where false means *provably* false (only CONTRADICTION scores as false).
 Scheme = Literal["nli3", "binary", "truefalse"]
 SCHEMES: tuple[str, ...] = get_args(Scheme)
+
+#: How the text of a problem is read into logic (see the README, "Readings").
+#: ``classical``: full first-order logic (user rule text; modus tollens holds). The default.
+#: ``scene``: the image-caption convention of SNLI/SICK-style data: premise and hypothesis describe one scene, so
+#: an indefinite of the hypothesis may denote an individual the premise introduced ("A cat is dozing" contradicts
+#: "A cat is wide awake"); otherwise classical.
+#: ``directional``: the RuleTaker/ProofWriter convention: rules fire forwards only, negated facts are explicit,
+#: nothing is concluded by contraposition, and a statement whose negation also follows is Unknown.
+Reading = Literal["classical", "scene", "directional"]
+READINGS: tuple[str, ...] = get_args(Reading)
 
 _SCHEME_LABELS: dict[str, tuple[str, ...]] = {
     "nli3": ("entailment", "neutral", "contradiction"),
@@ -142,6 +152,7 @@ class Problem:
         premises_fol: First-order-logic annotations of the premises (FOLIO notation).
         hypothesis_fol: First-order-logic annotation of the hypothesis.
         metadata: Anything else the source file carried (JSON-serialisable).
+        reading: How the text is read into logic (:data:`Reading`); declared by the dataset's loader.
     """
 
     id: str
@@ -154,9 +165,11 @@ class Problem:
     premises_fol: tuple[str, ...] | None = None
     hypothesis_fol: str | None = None
     metadata: Mapping[str, Any] = field(default_factory=dict)
+    reading: Reading = "classical"
 
     def __post_init__(self) -> None:
         check_choice("scheme", self.scheme, SCHEMES)
+        check_choice("reading", self.reading, READINGS)
         if self.gold is not None and self.gold not in _SCHEME_LABELS[self.scheme]:
             raise LabelError(
                 f"Gold label {self.gold!r} is not in the {self.scheme!r} label set "
@@ -194,6 +207,7 @@ class Problem:
             "premises_fol": None if self.premises_fol is None else list(self.premises_fol),
             "hypothesis_fol": self.hypothesis_fol,
             "metadata": dict(self.metadata),
+            "reading": self.reading,
         }
 
     @classmethod
@@ -211,6 +225,7 @@ class Problem:
             premises_fol=None if fol is None else tuple(fol),
             hypothesis_fol=data.get("hypothesis_fol"),
             metadata=dict(data.get("metadata") or {}),
+            reading=data.get("reading", "classical"),
         )
 
 

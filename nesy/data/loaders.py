@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Literal, get_args
 
 from nesy.errors import DataFormatError, LabelError
-from nesy.types import Label, Problem, Scheme, check_choice
+from nesy.types import READINGS, Label, Problem, Reading, Scheme, check_choice
 
 __all__ = ["Format", "FORMATS", "load", "detect_format", "split_sentences"]
 
@@ -277,10 +277,20 @@ def _require(obj: Mapping[str, Any], keys: Iterable[str], path: Path, lineno: in
         )
 
 
-def _pair(id_: str, premise: str, hypothesis: str, label: object, where: str, **meta: Any) -> Problem:
+def _pair(id_: str, premise: str, hypothesis: str, label: object, where: str, *, reading: Reading = "classical",
+          **meta: Any) -> Problem:
     gold, scheme = _nli_gold(label, where)
     return Problem(id=id_, premises=(premise.strip(),), hypothesis=hypothesis.strip(), gold=gold, scheme=scheme,
-                   metadata=meta)
+                   metadata=meta, reading=reading)
+
+
+#: Reading conventions the datasets' gold labels follow (:data:`nesy.types.Reading`), declared here where they are
+#: loaded. Logic-LM items name their dataset in the id ("ProofWriter_AttNoneg-OWA-D5-1041_Q1"): ProofWriter's gold
+#: follows the RuleTaker convention (rules fire forwards; "not" facts are explicit), as do ProntoQA's generated
+#: theories; FOLIO, LogicalDeduction and AR-LSAT are read classically. SNLI and SICK pairs are image captions (one
+#: scene), LogicNLI is RuleTaker-style; everything else is read classically.
+_LOGIC_LM_READINGS: dict[str, Reading] = {"proofwriter": "directional", "prontoqa": "directional"}
+SCENE: Reading = "scene"
 
 
 # --------------------------------------------------------------------------- readers
@@ -297,6 +307,7 @@ def _read_logic_lm(path: Path, text: str) -> Iterator[Problem]:
         where = f"{path} item {i}"
         premises = split_sentences(item["context"])
         question = item["question"].strip()
+        reading = _LOGIC_LM_READINGS.get(str(item.get("id", "")).split("_", 1)[0].lower(), "classical")
         kinds = {o.lower() for o in options}
         meta: dict[str, Any] = {"question": question}
         if "explanation" in item:
@@ -310,11 +321,11 @@ def _read_logic_lm(path: Path, text: str) -> Iterator[Problem]:
             scheme: Scheme = "nli3" if len(options) == 3 else "truefalse"
             gold = label.value if scheme == "nli3" else ("true" if label is Label.ENTAILMENT else "false")
             yield Problem(id=str(item.get("id", i)), premises=premises, hypothesis=hyp, gold=gold, scheme=scheme,
-                          metadata=meta)
+                          metadata=meta, reading=reading)
         else:
             gold_choice = letters.index(answer) if answer in letters else None
             yield Problem(id=str(item.get("id", i)), premises=premises, hypothesis="", options=tuple(options),
-                          gold_choice=gold_choice, metadata=meta)
+                          gold_choice=gold_choice, metadata=meta, reading=reading)
 
 
 def _read_folio(path: Path, text: str) -> Iterator[Problem]:
@@ -343,7 +354,7 @@ def _read_folio(path: Path, text: str) -> Iterator[Problem]:
 def _read_sick(path: Path, text: str) -> Iterator[Problem]:
     for lineno, row in _rows(path, text):
         yield _pair(row["pair_id"], row["sentence_a"], row["sentence_b"], row["entailment_judgment"],
-                    f"{path} line {lineno}", relatedness=float(row.get("relatedness_score") or 0))
+                    f"{path} line {lineno}", reading=SCENE, relatedness=float(row.get("relatedness_score") or 0))
 
 
 def _read_snli_tsv(path: Path, text: str) -> Iterator[Problem]:
@@ -351,7 +362,7 @@ def _read_snli_tsv(path: Path, text: str) -> Iterator[Problem]:
         if row["label"].strip() in {"-", ""}:
             continue
         yield _pair(f"{path.stem}-{lineno - 2}", row["premise"], row["hypothesis"], row["label"],
-                    f"{path} line {lineno}")
+                    f"{path} line {lineno}", reading=SCENE)
 
 
 def _read_rte_tsv(path: Path, text: str) -> Iterator[Problem]:
@@ -398,7 +409,9 @@ def _read_snli_jsonl(path: Path, text: str) -> Iterator[Problem]:
         if str(obj["gold_label"]).strip() in {"-", ""}:
             continue
         id_ = obj.get("pairID", obj.get("pairid", lineno))
+        # SNLI's jsonl has captions; MultiNLI's (with a genre) does not
         yield _pair(str(id_), obj["sentence1"], obj["sentence2"], obj["gold_label"], f"{path} line {lineno}",
+                    reading="classical" if "genre" in obj else SCENE,
                     **({"genre": obj["genre"]} if "genre" in obj else {}))
 
 
@@ -413,8 +426,10 @@ def _read_mnli_tsv(path: Path, text: str) -> Iterator[Problem]:
 def _read_generic_jsonl(path: Path, text: str) -> Iterator[Problem]:
     for lineno, obj in _jsonl(path, text):
         _require(obj, ("premise", "hypothesis", "label"), path, lineno)
+        reading = obj.get("reading", "classical")
+        check_choice(f"reading ({path} line {lineno})", reading, READINGS)
         yield _pair(str(obj.get("id", lineno)), obj["premise"], obj["hypothesis"], obj["label"],
-                    f"{path} line {lineno}")
+                    f"{path} line {lineno}", reading=reading)
 
 
 def _read_generic_csv(path: Path, text: str) -> Iterator[Problem]:
@@ -440,7 +455,7 @@ def _read_logicnli(path: Path, text: str) -> Iterator[Problem]:
         for k, (stmt, lab) in enumerate(zip(item["statements"], item["labels"])):
             where = f"{path} story {story} statement {k}"
             yield Problem(id=f"{story}-{k}", premises=premises, hypothesis=stmt, gold=_logicnli_gold(lab, where),
-                          metadata={"logicnli_label": lab, "story": story})
+                          metadata={"logicnli_label": lab, "story": story}, reading="directional")
 
 
 def _logicnli_atom(fact: list[str]) -> str:

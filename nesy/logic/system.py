@@ -51,9 +51,9 @@ class SymbolicSystem:
         timeout_ms: Z3 time limit per check.
         world: ``open`` (default) or ``closed`` world.
         exclusive_either: Read "either … or" as exclusive.
-        semantics: ``auto`` (default) reads English rule text with the RuleTaker convention
-            (``directional``: rules fire forwards, negated facts are explicit, nothing is concluded by
-            contraposition) and formal FOL input classically; or force ``classical``/``directional``.
+        semantics: ``auto`` (default) follows each problem's declared reading (:attr:`Problem.reading`:
+            ``directional`` for RuleTaker-style datasets, classical otherwise) and reads FOL input classically;
+            or force ``classical``/``directional``.
         kg: A :class:`~nesy.kg.Retriever` whose lexical axioms are added to the premises and
             whose lexical decisions settle one-word-apart NLI pairs; ``"auto"`` (default) loads the
             shipped WordNet graph on first use, ``None`` turns the graph off.
@@ -121,7 +121,9 @@ class SymbolicSystem:
                 extra.append(axiom)
                 extra_texts.append(text)
         formal = self._formal(problem)
-        sem = self.semantics if self.semantics != "auto" else ("classical" if formal else "directional")
+        # the reading is the dataset's declared convention (Problem.reading); FOL input is always classical
+        sem = self.semantics if self.semantics != "auto" else (
+            "directional" if problem.reading == "directional" and not formal else "classical")
         result = self.checker.decide(premises + extra, hyp, premise_texts=texts + extra_texts,
                                      hypothesis_text=hypothesis if hypothesis is not None else problem.hypothesis,
                                      semantics=sem, names=self.parser.surface)
