@@ -21,11 +21,43 @@ from nesy.types import Label, Problem, Verdict, check_choice
 if TYPE_CHECKING:
     from nesy.kg.align import LexicalDecision
 
-__all__ = ["SymbolicSystem", "LogicAnalysis"]
+__all__ = ["SymbolicSystem", "LogicAnalysis", "Formalization"]
 
 logger = logging.getLogger(__name__)
 
 _OUTCOME_LABEL = {Outcome.ENTAILED: Label.ENTAILMENT, Outcome.CONTRADICTED: Label.CONTRADICTION}
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Formalization:
+    """A problem's text read into logic, before any solving.
+
+    Attributes:
+        premises: One formula per premise, None where the premise could not be read (see ``errors``).
+        errors: Premise index → why it could not be read (index -1: the hypothesis).
+        hypothesis: The hypothesis formula, or None (empty or unreadable hypothesis).
+        background: Axioms the text calls for beyond its sentences (knowledge-graph relations, the meaning of
+            the words used), each with the citation a proof shows for it.
+        premise_texts: What each premise said (its FOL annotation for formal problems).
+        semantics: How the formulas are to be decided: ``classical`` or ``directional``.
+    """
+
+    premises: tuple[Formula | None, ...]
+    errors: dict[int, str]
+    hypothesis: Formula | None
+    background: tuple[tuple[Formula, str], ...]
+    premise_texts: tuple[str, ...]
+    semantics: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "premises": [None if f is None else str(f) for f in self.premises],
+            "errors": {str(k): v for k, v in self.errors.items()},
+            "hypothesis": None if self.hypothesis is None else str(self.hypothesis),
+            "background": [[str(f), text] for f, text in self.background],
+            "premise_texts": list(self.premise_texts),
+            "semantics": self.semantics,
+        }
 
 
 class LogicAnalysis:
@@ -110,26 +142,34 @@ class SymbolicSystem:
         except ParseError as err:
             return None, str(err)
 
-    def analyse(self, problem: Problem, hypothesis: str | None = None) -> LogicAnalysis:
+    def formalize(self, problem: Problem, hypothesis: str | None = None) -> Formalization:
+        """Read a problem into logic: premises, hypothesis (``hypothesis`` overrides the problem's) and the
+        background axioms they call for, without deciding anything."""
         premises, errors = self.parse_premises(problem)
-        hyp, herr = self.parse_hypothesis(problem, hypothesis)
-        texts = list(problem.premises_fol if self._formal(problem) and problem.premises_fol else problem.premises)
-        extra: list[Formula | None] = []
-        extra_texts: list[str] = []
+        hyp, herr = self.parse_hypothesis(problem, hypothesis) if (hypothesis or problem.hypothesis
+                                                                   or problem.hypothesis_fol) else (None, None)
+        if herr:
+            errors[-1] = herr
+        texts = tuple(problem.premises_fol if self._formal(problem) and problem.premises_fol else problem.premises)
+        background: list[tuple[Formula, str]] = []
         if self.kg is not None and hyp is not None:
-            for axiom, text in self.kg.axioms_for([p for p in premises if p is not None], hyp, self.parser.pos):
-                extra.append(axiom)
-                extra_texts.append(text)
+            background = list(self.kg.axioms_for([p for p in premises if p is not None], hyp, self.parser.pos))
         formal = self._formal(problem)
         # the reading is the dataset's declared convention (Problem.reading); FOL input is always classical
         sem = self.semantics if self.semantics != "auto" else (
             "directional" if problem.reading == "directional" and not formal else "classical")
-        result = self.checker.decide(premises + extra, hyp, premise_texts=texts + extra_texts,
+        return Formalization(tuple(premises), errors, hyp, tuple(background), texts, sem)
+
+    def analyse(self, problem: Problem, hypothesis: str | None = None) -> LogicAnalysis:
+        form = self.formalize(problem, hypothesis)
+        premises = list(form.premises)
+        extra = [f for f, _ in form.background]
+        extra_texts = [t for _, t in form.background]
+        result = self.checker.decide(premises + extra, form.hypothesis,
+                                     premise_texts=list(form.premise_texts) + extra_texts,
                                      hypothesis_text=hypothesis if hypothesis is not None else problem.hypothesis,
-                                     semantics=sem, names=self.parser.surface)
-        if herr:
-            errors[-1] = herr
-        return LogicAnalysis(premises, hyp, result, errors)
+                                     semantics=form.semantics, names=self.parser.surface)  # type: ignore[arg-type]
+        return LogicAnalysis(premises, form.hypothesis, result, dict(form.errors))
 
     # ---------------------------------------------------------------- answering
     def solve(self, problem: Problem) -> Verdict:
