@@ -1,18 +1,23 @@
 """A small first-order-logic AST, printed in the FOLIO notation.
 
 Terms are constants and variables; formulas are atoms (predicates of any arity),
-equality, ¬ ∧ ∨ → ↔ ⊕, and the quantifiers ∀ ∃. Everything is a frozen dataclass,
-so formulas hash and compare structurally.
+equality, ¬ ∧ ∨ → ↔ ⊕, and the quantifiers ∀ ∃. Numbers enter through numeric terms — numerals
+(:class:`Num`), measure functions of individuals (:class:`Fn`: ``age(bob)``, ``speed(e1)``) and
+sums/differences/scalings of them (:class:`Arith`) — compared by :class:`Cmp` (``age(bob) > 70``),
+which Z3 decides over the reals. Everything is a frozen dataclass, so formulas hash and compare
+structurally.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 __all__ = [
-    "Var", "Const", "Term", "Atom", "Eq", "Not", "And", "Or", "Implies", "Iff", "Xor", "ForAll", "Exists",
-    "Formula", "free_vars", "constants", "predicates", "substitute", "map_terms", "conj", "disj", "negate", "is_literal",
+    "Var", "Const", "Term", "Num", "Fn", "Arith", "NumTerm", "Atom", "Eq", "Cmp", "Not", "And", "Or", "Implies",
+    "Iff", "Xor", "ForAll", "Exists", "Formula", "free_vars", "constants", "predicates", "functions", "substitute",
+    "map_terms", "conj", "disj", "negate", "is_literal",
 ]
 
 
@@ -33,6 +38,61 @@ class Const:
 
 
 Term = Var | Const
+
+
+@dataclass(frozen=True, slots=True)
+class Num:
+    """A numeral (exact: a fraction), e.g. ``70`` or ``2.5``."""
+
+    value: Fraction
+
+    def __str__(self) -> str:
+        v = self.value
+        if v.denominator == 1:
+            return str(v.numerator)
+        f = float(v)
+        return repr(f) if Fraction(repr(f)) == v else f"({v.numerator}/{v.denominator})"
+
+
+@dataclass(frozen=True, slots=True)
+class Fn:
+    """A numeric measure of individuals: ``age(bob)``, ``speed(e1)``, ``dose(e2, aspirin)``."""
+
+    name: str
+    args: tuple[Term, ...]
+
+    def __str__(self) -> str:
+        return f"{self.name}({', '.join(map(str, self.args))})"
+
+
+@dataclass(frozen=True, slots=True)
+class Arith:
+    """``left op right`` with op one of ``+``, ``-``, ``*``."""
+
+    op: str
+    left: NumTerm
+    right: NumTerm
+
+    def __str__(self) -> str:
+        return f"({self.left} {self.op} {self.right})"
+
+
+NumTerm = Num | Fn | Arith
+
+#: Comparison operators of :class:`Cmp`, as printed.
+CMP_OPS = ("<", "≤", ">", "≥", "=", "≠")
+
+
+@dataclass(frozen=True, slots=True)
+class Cmp:
+    """A comparison of numeric terms: ``age(bob) > 70``."""
+
+    op: str
+    left: NumTerm
+    right: NumTerm
+
+    def __str__(self) -> str:
+        return f"{self.left} {self.op} {self.right}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,12 +184,12 @@ class Exists:
         return f"∃{self.var} ({self.body})"
 
 
-Formula = Atom | Eq | Not | And | Or | Implies | Iff | Xor | ForAll | Exists
+Formula = Atom | Eq | Cmp | Not | And | Or | Implies | Iff | Xor | ForAll | Exists
 
 
 def _wrap(f: Formula) -> str:
     # Quantifiers are wrapped too: their scope extends as far right as possible when parsed.
-    if isinstance(f, (Atom, Eq, Not)):
+    if isinstance(f, (Atom, Eq)) or (isinstance(f, Not) and not isinstance(f.arg, Cmp)):
         return str(f)
     return f"({f})"
 
@@ -159,7 +219,24 @@ def negate(f: Formula) -> Formula:
 
 
 def is_literal(f: Formula) -> bool:
-    return isinstance(f, (Atom, Eq)) or (isinstance(f, Not) and isinstance(f.arg, (Atom, Eq)))
+    return isinstance(f, (Atom, Eq, Cmp)) or (isinstance(f, Not) and isinstance(f.arg, (Atom, Eq, Cmp)))
+
+
+def num_terms(t: NumTerm) -> Iterator[Term]:
+    """The individual terms inside a numeric term (``age(bob) + 2`` → ``bob``)."""
+    if isinstance(t, Fn):
+        yield from t.args
+    elif isinstance(t, Arith):
+        yield from num_terms(t.left)
+        yield from num_terms(t.right)
+
+
+def _map_num(t: NumTerm, fn: Callable[[Term], Term]) -> NumTerm:
+    if isinstance(t, Fn):
+        return Fn(t.name, tuple(fn(a) for a in t.args))
+    if isinstance(t, Arith):
+        return Arith(t.op, _map_num(t.left, fn), _map_num(t.right, fn))
+    return t
 
 
 def children(f: Formula) -> Iterator[Formula]:
@@ -180,6 +257,9 @@ def _terms(f: Formula) -> Iterator[Term]:
     elif isinstance(f, Eq):
         yield f.left
         yield f.right
+    elif isinstance(f, Cmp):
+        yield from num_terms(f.left)
+        yield from num_terms(f.right)
     for c in children(f):
         yield from _terms(c)
 
@@ -189,6 +269,8 @@ def free_vars(f: Formula) -> set[Var]:
         return {a for a in f.args if isinstance(a, Var)}
     if isinstance(f, Eq):
         return {a for a in (f.left, f.right) if isinstance(a, Var)}
+    if isinstance(f, Cmp):
+        return {a for a in [*num_terms(f.left), *num_terms(f.right)] if isinstance(a, Var)}
     if isinstance(f, (ForAll, Exists)):
         return free_vars(f.body) - {f.var}
     out: set[Var] = set()
@@ -210,12 +292,36 @@ def predicates(f: Formula) -> set[tuple[str, int]]:
     return out
 
 
+def functions(f: Formula) -> set[tuple[str, int]]:
+    """Names and arities of the numeric measure functions in ``f``."""
+    out: set[tuple[str, int]] = set()
+
+    def walk(t: NumTerm) -> None:
+        if isinstance(t, Fn):
+            out.add((t.name, len(t.args)))
+        elif isinstance(t, Arith):
+            walk(t.left)
+            walk(t.right)
+
+    def visit(g: Formula) -> None:
+        if isinstance(g, Cmp):
+            walk(g.left)
+            walk(g.right)
+        for c in children(g):
+            visit(c)
+
+    visit(f)
+    return out
+
+
 def map_terms(f: Formula, fn: Callable[[Term], Term]) -> Formula:
     """Apply ``fn`` to every term occurrence (quantified variables included), keeping the structure."""
     if isinstance(f, Atom):
         return Atom(f.pred, tuple(fn(a) for a in f.args))
     if isinstance(f, Eq):
         return Eq(fn(f.left), fn(f.right))
+    if isinstance(f, Cmp):
+        return Cmp(f.op, _map_num(f.left, fn), _map_num(f.right, fn))
     if isinstance(f, Not):
         return Not(map_terms(f.arg, fn))
     if isinstance(f, (And, Or)):
@@ -237,6 +343,8 @@ def substitute(f: Formula, mapping: dict[Var, Term]) -> Formula:
         left = mapping.get(f.left, f.left) if isinstance(f.left, Var) else f.left
         right = mapping.get(f.right, f.right) if isinstance(f.right, Var) else f.right
         return Eq(left, right)
+    if isinstance(f, Cmp):
+        return map_terms(f, lambda t: mapping.get(t, t) if isinstance(t, Var) else t)
     if isinstance(f, Not):
         return Not(substitute(f.arg, mapping))
     if isinstance(f, And):
@@ -261,7 +369,7 @@ def polarize(f: Formula) -> Formula:
     ponens) and never by contraposition — the semantics of rule-base datasets such as
     ProofWriter/RuleTaker and LogicNLI, where "not" facts are stated explicitly.
     """
-    if isinstance(f, (Atom, Eq)):
+    if isinstance(f, (Atom, Eq, Cmp)):
         return f
     if isinstance(f, And):
         return And(tuple(polarize(a) for a in f.args))
@@ -280,7 +388,7 @@ def polarize(f: Formula) -> Formula:
         g = f.arg
         if isinstance(g, Atom):
             return Atom(g.pred + NEG_SUFFIX, g.args)
-        if isinstance(g, Eq):
+        if isinstance(g, (Eq, Cmp)):
             return f
         if isinstance(g, Not):
             return polarize(g.arg)

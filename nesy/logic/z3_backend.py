@@ -1,4 +1,4 @@
-"""Translate the FOL AST to Z3: one uninterpreted sort, predicates as Z3 functions."""
+"""Translate the FOL AST to Z3: one uninterpreted sort, predicates as Z3 functions, measures as real-valued ones."""
 
 from __future__ import annotations
 
@@ -7,7 +7,26 @@ from typing import Any
 import z3
 
 from nesy.errors import ParseError
-from nesy.logic.fol import And, Atom, Eq, Exists, ForAll, Formula, Iff, Implies, Not, Or, Term, Var, Xor
+from nesy.logic.fol import (
+    And,
+    Arith,
+    Atom,
+    Cmp,
+    Eq,
+    Exists,
+    Fn,
+    ForAll,
+    Formula,
+    Iff,
+    Implies,
+    Not,
+    Num,
+    NumTerm,
+    Or,
+    Term,
+    Var,
+    Xor,
+)
 
 __all__ = ["Z3Translator"]
 
@@ -19,6 +38,7 @@ class Z3Translator:
         self.ctx = ctx or z3.main_ctx()
         self.sort = z3.DeclareSort("Entity", self.ctx)
         self.funcs: dict[tuple[str, int], Any] = {}
+        self.measures: dict[tuple[str, int], Any] = {}
         self.consts: dict[str, Any] = {}
 
     def const(self, name: str) -> Any:
@@ -37,6 +57,28 @@ class Z3Translator:
                 self.funcs[key] = z3.Function(f"p_{name}", *([self.sort] * arity), z3.BoolSort(self.ctx))
         return self.funcs[key]
 
+    def measure(self, name: str, arity: int) -> Any:
+        key = (name, arity)
+        if key not in self.measures:
+            self.measures[key] = z3.Function(f"m_{name}_{arity}", *([self.sort] * arity), z3.RealSort(self.ctx))
+        return self.measures[key]
+
+    def num(self, t: NumTerm, env: dict[Var, Any]) -> Any:
+        if isinstance(t, Num):
+            return z3.RealVal(f"{t.value.numerator}/{t.value.denominator}", self.ctx)
+        if isinstance(t, Fn):
+            return self.measure(t.name, len(t.args))(*[self.term(a, env) for a in t.args])
+        if isinstance(t, Arith):
+            a, b = self.num(t.left, env), self.num(t.right, env)
+            if t.op == "+":
+                return a + b
+            if t.op == "-":
+                return a - b
+            if t.op == "*":
+                return a * b
+            raise ParseError(f"Unknown arithmetic operator {t.op!r}; use +, - or *.")
+        raise ParseError(f"Cannot translate {t!r} to Z3: not a numeric term.")
+
     def term(self, t: Term, env: dict[Var, Any]) -> Any:
         if isinstance(t, Var):
             if t not in env:
@@ -51,6 +93,12 @@ class Z3Translator:
             return fn if not f.args else fn(*[self.term(a, env) for a in f.args])
         if isinstance(f, Eq):
             return self.term(f.left, env) == self.term(f.right, env)
+        if isinstance(f, Cmp):
+            a, b = self.num(f.left, env), self.num(f.right, env)
+            ops = {"<": a < b, "≤": a <= b, ">": a > b, "≥": a >= b, "=": a == b, "≠": a != b}
+            if f.op not in ops:
+                raise ParseError(f"Unknown comparison {f.op!r}; use one of < ≤ > ≥ = ≠.")
+            return ops[f.op]
         if isinstance(f, Not):
             return z3.Not(self.formula(f.arg, env))
         if isinstance(f, And):
