@@ -52,7 +52,11 @@ _FORMAT_HELP = (
     "gold_label), and generic JSONL/CSV/TSV with premise, hypothesis, label columns."
 )
 
-_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
+#: A sentence ends at . ! ? before a capital, digit, quote or bracket — but not after a title or a common
+#: abbreviation ("Dr. Okafor", "Ms. Ruiz", "e.g. Aspirin").
+_SENT_SPLIT = re.compile(r"(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bProf\.)(?<!\bSt\.)(?<!\bNo\.)"
+                         r"(?<!\bvs\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bJr\.)(?<!\bSr\.)"
+                         r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 
 
 def split_sentences(text: str) -> tuple[str, ...]:
