@@ -17,6 +17,8 @@ __all__ = [
     "ModelError",
     "NotFittedError",
     "SystemUnavailableError",
+    "InputError",
+    "FormulaLimitError",
 ]
 
 
@@ -54,3 +56,14 @@ class NotFittedError(NesyError, AttributeError):
 
 class SystemUnavailableError(NesyError, RuntimeError):
     """A reasoning system was requested that cannot run here."""
+
+
+class InputError(NesyError, ValueError):
+    """Input that nesy refuses to read: a wrong type, or past a limit of :mod:`nesy.limits`."""
+
+
+class FormulaLimitError(InputError, ParseError):
+    """A formula too long, too deep or too large to parse (:data:`nesy.limits.MAX_FORMULA_DEPTH` ...).
+
+    Also a :class:`ParseError`, so a system that reads what it can treats the formula as unreadable.
+    """

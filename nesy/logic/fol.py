@@ -17,7 +17,7 @@ from fractions import Fraction
 __all__ = [
     "Var", "Const", "Term", "Num", "Fn", "Arith", "NumTerm", "Atom", "Eq", "Cmp", "Not", "And", "Or", "Implies",
     "Iff", "Xor", "ForAll", "Exists", "Formula", "free_vars", "constants", "predicates", "functions", "substitute",
-    "map_terms", "conj", "disj", "negate", "is_literal",
+    "map_terms", "conj", "disj", "negate", "is_literal", "check_shape",
 ]
 
 
@@ -249,6 +249,38 @@ def children(f: Formula) -> Iterator[Formula]:
         yield f.right
     elif isinstance(f, (ForAll, Exists)):
         yield f.body
+
+
+def check_shape(f: Formula, *, what: str | None = None) -> tuple[int, int]:
+    """Depth and node count of ``f``, found without recursion, so any formula can be checked.
+
+    The recursive helpers of this module are only safe on formulas within :data:`nesy.limits.MAX_FORMULA_DEPTH`;
+    the FOL parser checks every formula it builds, and code that builds formulas from other input should call
+    this before using them.
+
+    Raises:
+        FormulaLimitError: ``f`` is deeper than ``MAX_FORMULA_DEPTH`` or has more than ``MAX_FORMULA_NODES``
+            nodes (``what`` names it in the message, e.g. ``"The formula of premise 3"``).
+
+    Example:
+        >>> check_shape(ForAll(Var("x"), Implies(Atom("Dog", (Var("x"),)), Atom("Animal", (Var("x"),)))))
+        (3, 4)
+    """
+    from nesy import limits
+
+    depth = nodes = 0
+    stack: list[tuple[Formula | NumTerm, int]] = [(f, 1)]  # numeric terms of comparisons count too
+    while stack:
+        g, d = stack.pop()
+        nodes += 1
+        depth = max(depth, d)
+        if depth > limits.MAX_FORMULA_DEPTH or nodes > limits.MAX_FORMULA_NODES:
+            limits.check_formula_shape(depth, nodes, what or "A formula")
+        if isinstance(g, (Cmp, Arith)):
+            stack.extend(((g.left, d + 1), (g.right, d + 1)))
+        elif not isinstance(g, (Num, Fn)):
+            stack.extend((c, d + 1) for c in children(g))
+    return depth, nodes
 
 
 def _terms(f: Formula) -> Iterator[Term]:
