@@ -16,7 +16,7 @@ Example:
     >>> limits.check_text("x" * (limits.MAX_TEXT_CHARS + 1), "premise 1")
     Traceback (most recent call last):
     ...
-    nesy.errors.InputError: premise 1 has 10,001 characters; nesy reads at most 10,000 per text (nesy.limits.MAX_TEXT_CHARS). Split the text into sentences (one premise each) or shorten it.
+    nesy.errors.InputError: premise 1 has 10,001 characters; nesy reads at most 10,000 (nesy.limits.MAX_TEXT_CHARS). Split the text into sentences (one premise each) or shorten it.
 """
 
 from __future__ import annotations
@@ -88,7 +88,8 @@ def shorten(text: str, width: int = 80) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def check_text(text: object, what: str, *, limit: int = MAX_TEXT_CHARS, empty_ok: bool = True) -> str:
+def check_text(text: object, what: str, *, limit: int = MAX_TEXT_CHARS, limit_name: str = "MAX_TEXT_CHARS",
+               empty_ok: bool = True) -> str:
     """Return ``text`` if it is a string nesy can read, else raise :class:`~nesy.errors.InputError`.
 
     A readable text is a ``str`` (not bytes, None or a number) of at most ``limit`` characters, holding no NUL
@@ -98,14 +99,15 @@ def check_text(text: object, what: str, *, limit: int = MAX_TEXT_CHARS, empty_ok
         text: The value to check.
         what: What it is, for the message (``"premise 3"``, ``"the hypothesis"``).
         limit: Most characters allowed.
+        limit_name: The constant of this module ``limit`` comes from, for the message.
         empty_ok: Whether the empty string is allowed.
     """
     if not isinstance(text, str):
         hint = " Decode it first: text.decode('utf-8')." if isinstance(text, (bytes, bytearray)) else ""
         raise InputError(f"{what} must be a string, got {type(text).__name__} ({shorten(repr(text), 60)}).{hint}")
     if len(text) > limit:
-        raise InputError(f"{what} has {len(text):,} characters; nesy reads at most {limit:,} per text "
-                         "(nesy.limits.MAX_TEXT_CHARS). Split the text into sentences (one premise each) or shorten it.")
+        raise InputError(f"{what} has {len(text):,} characters; nesy reads at most {limit:,} (nesy.limits."
+                         f"{limit_name}). Split the text into sentences (one premise each) or shorten it.")
     if not empty_ok and not text.strip():
         raise InputError(f"{what} is empty; give some text.")
     if "\x00" in text:
@@ -119,7 +121,7 @@ def check_text(text: object, what: str, *, limit: int = MAX_TEXT_CHARS, empty_ok
     return text
 
 
-def check_texts(texts: object, what: str, *, max_items: int, item: str) -> tuple[str, ...]:
+def check_texts(texts: object, what: str, *, max_items: int, limit_name: str, item: str) -> tuple[str, ...]:
     """``texts`` as a tuple of checked strings (:func:`check_text`); InputError for a non-sequence, a bare
     string, or more than ``max_items`` items.
 
@@ -127,6 +129,7 @@ def check_texts(texts: object, what: str, *, max_items: int, item: str) -> tuple
         texts: A tuple or list of strings.
         what: The whole (``"premises"``), for the message.
         max_items: Most items allowed.
+        limit_name: The constant of this module ``max_items`` comes from, for the message.
         item: One item (``"premise"``); messages number items from 1.
     """
     if isinstance(texts, str):
@@ -136,7 +139,7 @@ def check_texts(texts: object, what: str, *, max_items: int, item: str) -> tuple
         raise InputError(f"{what} must be a tuple of strings, got {type(texts).__name__}.")
     if len(texts) > max_items:
         raise InputError(f"{len(texts):,} {what}; nesy reads at most {max_items:,} per problem "
-                         f"(nesy.limits). Split the problem or keep the {what} that matter.")
+                         f"(nesy.limits.{limit_name}). Split the problem or keep the {what} that matter.")
     return tuple(check_text(t, f"{item} {i}") for i, t in enumerate(texts, 1))
 
 

@@ -11,7 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
-from nesy.errors import ConfigError, LabelError
+from nesy import limits
+from nesy.errors import ConfigError, InputError, LabelError
 from nesy.trace import ProofTrace
 
 __all__ = ["Label", "Scheme", "Reading", "SystemName", "Problem", "Verdict", "project_label", "scheme_labels"]
@@ -168,6 +169,34 @@ class Problem:
     reading: Reading = "classical"
 
     def __post_init__(self) -> None:
+        # Input validation, before anything reads the problem: field types and the limits of nesy.limits
+        # (InputError). Lists are accepted for the text sequences and stored as tuples.
+        if not isinstance(self.id, str):
+            raise InputError(f"Problem id must be a string, got {type(self.id).__name__} ({self.id!r}); "
+                             "pass str(...) of it.")
+        limits.check_text(self.id, "The problem id", limit=limits.MAX_ID_CHARS, limit_name="MAX_ID_CHARS")
+        texts = {"premises": ("Premise", limits.MAX_PREMISES, "MAX_PREMISES"),
+                 "options": ("Option", limits.MAX_OPTIONS, "MAX_OPTIONS"),
+                 "premises_fol": ("FOL premise", limits.MAX_PREMISES, "MAX_PREMISES")}
+        for name, (item, most, limit_name) in texts.items():
+            value = getattr(self, name)
+            if value is not None or name == "premises":
+                object.__setattr__(self, name, limits.check_texts(value, name, max_items=most, limit_name=limit_name,
+                                                                  item=item))
+        if self.options is not None and not self.options:
+            raise InputError("options is empty; give the candidate answers, or options=None for a plain problem.")
+        limits.check_text(self.hypothesis, "The hypothesis")
+        if self.hypothesis_fol is not None:
+            limits.check_text(self.hypothesis_fol, "The FOL hypothesis")
+        if self.gold is not None and not isinstance(self.gold, str):
+            raise InputError(f"gold must be a label string or None, got {type(self.gold).__name__} ({self.gold!r}). "
+                             "Normalise it with Label.parse(...).value.")
+        if self.gold_choice is not None and (isinstance(self.gold_choice, bool) or not isinstance(self.gold_choice, int)):
+            raise InputError(f"gold_choice must be an option index (int) or None, got {type(self.gold_choice).__name__}.")
+        if not isinstance(self.metadata, Mapping):
+            raise InputError(f"metadata must be a mapping (dict), got {type(self.metadata).__name__}.")
+        limits.check_problem_size(self.premises, self.hypothesis, self.options,
+                                  extra=(*(self.premises_fol or ()), self.hypothesis_fol or ""))
         check_choice("scheme", self.scheme, SCHEMES)
         check_choice("reading", self.reading, READINGS)
         if self.gold is not None and self.gold not in _SCHEME_LABELS[self.scheme]:
