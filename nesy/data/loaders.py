@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-from nesy.errors import DataFormatError, LabelError
+from nesy import limits
+from nesy.errors import DataFormatError, LabelError, NesyError
 from nesy.types import READINGS, Label, Problem, Reading, Scheme, check_choice
 
 __all__ = ["Format", "FORMATS", "load", "detect_format", "split_sentences"]
@@ -49,8 +52,14 @@ _FORMAT_HELP = (
     "nesy reads: Logic-LM JSON (ProofWriter, FOLIO, ProntoQA, LogicalDeduction, AR-LSAT), FOLIO jsonl, "
     "SICK txt, SNLI/RTE tsv, TaxiNLI tsv, ANLI jsonl, ConjNLI tsv, LogicNLI json, LogicBench json, "
     "NLI probe jsonl, NLI4CT json, EntailmentBank jsonl, SNLI/MultiNLI jsonl or tsv (sentence1, sentence2, "
-    "gold_label), and generic JSONL/CSV/TSV with premise, hypothesis, label columns."
+    "gold_label), and generic JSONL/CSV/TSV with premise (or premises), hypothesis, label columns."
 )
+
+#: Where the reader being run is in its file ("line 12", "item 3"), for the message of an error it did not
+#: foresee; set by the line and item iterators below, read by :func:`load`.
+_WHERE: ContextVar[str] = ContextVar("nesy_loader_where", default="")
+#: Exceptions a reader may raise on malformed content; :func:`load` turns them into DataFormatError.
+_MALFORMED = (KeyError, IndexError, TypeError, AttributeError, ValueError, RecursionError, csv.Error)
 
 #: A sentence ends at . ! ? before a capital, digit, quote or bracket — but not after a title or a common
 #: abbreviation ("Dr. Okafor", "Ms. Ruiz", "e.g. Aspirin").
@@ -83,7 +92,9 @@ def load(path: str | Path, format: Format = "auto", *, limit: int | None = None)
         limit: Keep only the first ``limit`` problems.
 
     Raises:
-        DataFormatError: The file is missing, empty, malformed, or in no supported format.
+        DataFormatError: The file is missing, a folder, empty, binary, malformed (truncated JSON, wrong columns,
+            wrong field types), past a limit of :mod:`nesy.limits`, or in no supported format; the message names
+            the file and the line or item.
 
     Example:
         >>> problems = load("../shared/data/snli/validation.tsv")  # doctest: +SKIP
@@ -91,7 +102,13 @@ def load(path: str | Path, format: Format = "auto", *, limit: int | None = None)
         'The sisters are hugging goodbye while holding to go packages after just eating lunch.'
     """
     check_choice("format", format, FORMATS)
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
+        raise DataFormatError(f"limit must be a whole number of items or None, got {limit!r}.")
     p = Path(path)
+    if p.is_dir():
+        inside = ", ".join(sorted(c.name for c in p.iterdir())[:5])
+        raise DataFormatError(f"{str(p)!r} is a folder, not a dataset file. Give one of the files in it"
+                              f"{f' ({inside})' if inside else ''}.")
     if not p.is_file():
         raise DataFormatError(f"Dataset file {str(p)!r} does not exist or is not a file. Check the path.")
     text = _read_text(p)
@@ -100,16 +117,42 @@ def load(path: str | Path, format: Format = "auto", *, limit: int | None = None)
     fmt = detect_format(p, text) if format == "auto" else format
     logger.info("Reading %s as %s", p, fmt)
     reader = _READERS[fmt]
-    problems = list(reader(p, text))
-    if not problems:
+    wanted = None if limit is None else max(0, limit)
+    token = _WHERE.set("")
+    try:
+        problems = list(itertools.islice(reader(p, text), wanted))
+    except DataFormatError:
+        raise
+    except (NesyError, *_MALFORMED) as err:
+        where = _WHERE.get()
+        hint = "" if isinstance(err, NesyError) else f" (reading it as {fmt}). {_FORMAT_HELP}"
+        raise DataFormatError(f"{str(p)!r}{' ' + where if where else ''}: {_malformed(err)}{hint}") from err
+    finally:
+        _WHERE.reset(token)
+    if not problems and wanted != 0:
         raise DataFormatError(f"No items could be read from {str(p)!r} as format {fmt!r}. {_FORMAT_HELP}")
-    if limit is not None:
-        problems = problems[: max(0, limit)]
     return problems
+
+
+def _malformed(err: BaseException) -> str:
+    """What an exception a reader did not foresee says about the item, in words."""
+    if isinstance(err, NesyError):
+        return str(err)
+    if isinstance(err, KeyError):
+        return f"missing field {err}"
+    if isinstance(err, RecursionError):
+        return "values nested too deeply"
+    if isinstance(err, (TypeError, AttributeError)):
+        return f"a field has the wrong type ({limits.shorten(str(err), 120)})"
+    return f"malformed item ({type(err).__name__}: {limits.shorten(str(err), 120)})"
 
 
 def _read_text(p: Path) -> str:
     try:
+        size = p.stat().st_size
+        if size > limits.MAX_DATASET_BYTES:
+            raise DataFormatError(f"{str(p)!r} has {size:,} bytes; nesy reads dataset files of at most "
+                                  f"{limits.MAX_DATASET_BYTES:,} (nesy.limits.MAX_DATASET_BYTES). Split it.")
         raw = p.read_bytes()
     except OSError as err:
         raise DataFormatError(f"Cannot read {str(p)!r}: {err}.") from err
@@ -126,15 +169,26 @@ def detect_format(path: Path, text: str) -> str:
     """Detect a file's format from its content."""
     head = text.lstrip()[:1]
     if head in "[{":
+        doc_error: json.JSONDecodeError | None = None
         try:
             data = json.loads(text)
-        except json.JSONDecodeError:
-            data = None
+        except json.JSONDecodeError as err:
+            data, doc_error = None, err
+        except RecursionError as err:
+            raise DataFormatError(f"{str(path)!r}: JSON values nested too deeply to read.") from err
         if data is not None:
             fmt = _detect_json(data)
             if fmt:
                 return fmt
-        first = _first_json_line(path, text)
+        try:
+            first = _first_json_line(path, text)
+        except DataFormatError:
+            if doc_error is not None and (head == "[" or doc_error.msg != "Extra data"):
+                # one JSON document (not JSON lines) that does not parse: say where, for the whole file
+                raise DataFormatError(
+                    f"{str(path)!r}: invalid JSON at line {doc_error.lineno} column {doc_error.colno} "
+                    f"({doc_error.msg}); the file may be truncated. {_FORMAT_HELP}") from doc_error
+            raise
         if first is not None:
             fmt = _detect_jsonl(first)
             if fmt:
@@ -153,8 +207,9 @@ def _first_json_line(path: Path, text: str) -> dict[str, Any] | None:
         if line.strip():
             try:
                 obj = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise DataFormatError(f"{str(path)!r} line {lineno}: invalid JSON ({err.msg}). {_FORMAT_HELP}") from err
+            except (json.JSONDecodeError, RecursionError) as err:
+                why = err.msg if isinstance(err, json.JSONDecodeError) else "nested too deeply"
+                raise DataFormatError(f"{str(path)!r} line {lineno}: invalid JSON ({why}). {_FORMAT_HELP}") from err
             return obj if isinstance(obj, dict) else None
     return None
 
@@ -192,7 +247,7 @@ def _detect_jsonl(obj: Mapping[str, Any]) -> str | None:
         return "snli_jsonl"
     if {"context", "hypothesis", "proof"} <= keys:
         return "entailment_bank"
-    if {"premise", "hypothesis", "label"} <= keys:
+    if {"premise", "hypothesis", "label"} <= keys or {"premises", "hypothesis", "label"} <= keys:
         return "generic_jsonl"
     return None
 
@@ -210,7 +265,7 @@ def _detect_columns(cols: list[str]) -> str | None:
     if cols[:3] == ["premise", "hypothesis", "label"] and len(cols) == 3:
         # BECEL SNLI files and ConjNLI share the header; ConjNLI writes it capitalised.
         return "snli_tsv"
-    if {"premise", "hypothesis", "label"} <= s:
+    if {"premise", "hypothesis", "label"} <= s or {"premises", "hypothesis", "label"} <= s:
         return "generic_csv"
     return None
 
@@ -241,6 +296,7 @@ def _rows(path: Path, text: str) -> Iterator[tuple[int, dict[str, str]]]:
     if reader.fieldnames:
         reader.fieldnames = [f.strip().lower() for f in reader.fieldnames]
     for lineno, row in enumerate(reader, 2):
+        _WHERE.set(f"line {lineno}")
         if None in row or any(v is None for v in row.values()):
             raise DataFormatError(
                 f"{str(path)!r} line {lineno}: expected {len(reader.fieldnames or [])} columns "
@@ -256,12 +312,18 @@ def _jsonl(path: Path, text: str) -> Iterator[tuple[int, dict[str, Any]]]:
             data = json.loads(text)
         except json.JSONDecodeError as err:
             raise DataFormatError(f"{str(path)!r}: invalid JSON ({err.msg} at line {err.lineno}).") from err
+        if not isinstance(data, list):
+            raise DataFormatError(f"{str(path)!r}: expected a JSON array of objects, found {type(data).__name__}.")
         for i, obj in enumerate(data, 1):
+            _WHERE.set(f"item {i}")
+            if not isinstance(obj, dict):
+                raise DataFormatError(f"{str(path)!r} item {i}: expected a JSON object, found {type(obj).__name__}.")
             yield i, obj
         return
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
+        _WHERE.set(f"line {lineno}")
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as err:
@@ -274,6 +336,8 @@ def _jsonl(path: Path, text: str) -> Iterator[tuple[int, dict[str, Any]]]:
 
 
 def _require(obj: Mapping[str, Any], keys: Iterable[str], path: Path, lineno: int) -> None:
+    if not isinstance(obj, Mapping):
+        raise DataFormatError(f"{str(path)!r} item {lineno}: expected a JSON object, found {type(obj).__name__}.")
     missing = [k for k in keys if k not in obj]
     if missing:
         raise DataFormatError(
@@ -281,11 +345,42 @@ def _require(obj: Mapping[str, Any], keys: Iterable[str], path: Path, lineno: in
         )
 
 
-def _pair(id_: str, premise: str, hypothesis: str, label: object, where: str, *, reading: Reading = "classical",
-          **meta: Any) -> Problem:
+def _text(value: object, field: str, where: str) -> str:
+    """A field that must hold text."""
+    if not isinstance(value, str):
+        raise DataFormatError(f"{where}: field {field!r} must be a string, found {type(value).__name__} "
+                              f"({limits.shorten(repr(value), 40)}).")
+    return value
+
+
+def _pair(id_: str, premise: str | tuple[str, ...], hypothesis: str, label: object, where: str, *,
+          reading: Reading = "classical", **meta: Any) -> Problem:
+    """An NLI pair; ``premise`` is one passage (kept whole) or the premises already split."""
     gold, scheme = _nli_gold(label, where)
-    return Problem(id=id_, premises=(premise.strip(),), hypothesis=hypothesis.strip(), gold=gold, scheme=scheme,
-                   metadata=meta, reading=reading)
+    premises = premise if isinstance(premise, tuple) else (_text(premise, "premise", where).strip(),)
+    return Problem(id=id_, premises=premises, hypothesis=_text(hypothesis, "hypothesis", where).strip(), gold=gold,
+                   scheme=scheme, metadata=meta, reading=reading)
+
+
+def _generic_premises(obj: Mapping[str, Any], where: str) -> tuple[str, ...]:
+    """Premises of a generic JSONL/CSV item: a ``premises`` list (in CSV: a JSON array, or a passage), or a
+    ``premise`` passage split into sentences (:func:`split_sentences`)."""
+    if "premises" in obj and obj["premises"] is not None:
+        value = obj["premises"]
+        if isinstance(value, str) and value.lstrip().startswith("["):
+            try:
+                value = json.loads(value)
+            except json.JSONDecodeError as err:
+                raise DataFormatError(f"{where}: field 'premises' starts like a JSON array but is not one "
+                                      f"({err.msg}). Write it as [\"...\", \"...\"] or as plain sentences.") from err
+        if isinstance(value, str):
+            return split_sentences(value) or (value.strip(),)
+        if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+            raise DataFormatError(f"{where}: field 'premises' must be a list of strings, found "
+                                  f"{limits.shorten(repr(value), 60)}.")
+        return tuple(x.strip() for x in value if x.strip())
+    premise = _text(obj["premise"], "premise", where)
+    return split_sentences(premise) or (premise.strip(),)
 
 
 #: Reading conventions the datasets' gold labels follow (:data:`nesy.types.Reading`), declared here where they are
@@ -303,8 +398,16 @@ _OPTION_RE = re.compile(r"^\s*\(?([A-Z])\)\s*")
 
 def _read_logic_lm(path: Path, text: str) -> Iterator[Problem]:
     data = json.loads(text)
+    if not isinstance(data, list):
+        raise DataFormatError(f"{str(path)!r}: expected a JSON array of Logic-LM items, found {type(data).__name__}.")
     for i, item in enumerate(data):
+        _WHERE.set(f"item {i + 1}")
         _require(item, ("context", "question", "options", "answer"), path, i + 1)
+        where = f"{str(path)!r} item {i + 1}"
+        if not isinstance(item["options"], list) or not all(isinstance(o, str) for o in item["options"]):
+            raise DataFormatError(f"{where}: field 'options' must be a list of strings.")
+        _text(item["context"], "context", where)
+        _text(item["question"], "question", where)
         options = [_OPTION_RE.sub("", o).strip() for o in item["options"]]
         letters = [(_OPTION_RE.match(o) or [None, chr(65 + k)])[1] for k, o in enumerate(item["options"])]
         answer = str(item["answer"]).strip()
@@ -336,11 +439,17 @@ def _read_folio(path: Path, text: str) -> Iterator[Problem]:
     for lineno, obj in _jsonl(path, text):
         _require(obj, ("premises", "conclusion"), path, lineno)
         premises = obj["premises"]
+        where = f"{str(path)!r} line {lineno}"
         if isinstance(premises, str):
             premises = split_sentences(premises)
+        if not isinstance(premises, (list, tuple)) or not all(isinstance(x, str) for x in premises):
+            raise DataFormatError(f"{where}: field 'premises' must be a list of strings or a passage.")
+        _text(obj["conclusion"], "conclusion", where)
         fol = obj.get("premises-FOL")
         if isinstance(fol, str):
             fol = [f for f in fol.split("\n") if f.strip()]
+        if fol is not None and (not isinstance(fol, list) or not all(isinstance(f, str) for f in fol)):
+            raise DataFormatError(f"{where}: field 'premises-FOL' must be a list of formulas (strings).")
         gold = _label(obj["label"], f"{path} line {lineno}").value if "label" in obj else None
         id_ = obj.get("example_id", obj.get("id", lineno))
         meta: dict[str, Any] = {k: obj[k] for k in ("story_id", "source") if k in obj}
@@ -429,17 +538,19 @@ def _read_mnli_tsv(path: Path, text: str) -> Iterator[Problem]:
 
 def _read_generic_jsonl(path: Path, text: str) -> Iterator[Problem]:
     for lineno, obj in _jsonl(path, text):
-        _require(obj, ("premise", "hypothesis", "label"), path, lineno)
+        _require(obj, ("premises" if "premises" in obj else "premise", "hypothesis", "label"), path, lineno)
         reading = obj.get("reading", "classical")
         check_choice(f"reading ({path} line {lineno})", reading, READINGS)
-        yield _pair(str(obj.get("id", lineno)), obj["premise"], obj["hypothesis"], obj["label"],
-                    f"{path} line {lineno}", reading=reading)
+        where = f"{path} line {lineno}"
+        yield _pair(str(obj.get("id", lineno)), _generic_premises(obj, where), obj["hypothesis"], obj["label"],
+                    where, reading=reading)
 
 
 def _read_generic_csv(path: Path, text: str) -> Iterator[Problem]:
     for lineno, row in _rows(path, text):
-        yield _pair(row.get("id") or str(lineno - 1), row["premise"], row["hypothesis"], row["label"],
-                    f"{path} line {lineno}")
+        where = f"{path} line {lineno}"
+        yield _pair(row.get("id") or str(lineno - 1), _generic_premises(row, where), row["hypothesis"], row["label"],
+                    where)
 
 
 def _logicnli_gold(label: str, where: str) -> str:
@@ -455,6 +566,7 @@ def _logicnli_gold(label: str, where: str) -> str:
 def _read_logicnli(path: Path, text: str) -> Iterator[Problem]:
     data = json.loads(text)
     for story, item in data.items():
+        _WHERE.set(f"story {story}")
         premises = tuple(item["facts"]) + tuple(item["rules"])
         for k, (stmt, lab) in enumerate(zip(item["statements"], item["labels"])):
             where = f"{path} story {story} statement {k}"
@@ -483,6 +595,7 @@ def _read_logicnli_logic(path: Path, text: str) -> Iterator[Problem]:
     """LogicNLI's structured form: facts and rules already in logic, translated to FOLIO notation."""
     data = json.loads(text)
     for story, item in data.items():
+        _WHERE.set(f"story {story}")
         facts = [_logicnli_atom(f) for f in item["facts"].values()]
         rules = []
         for rule in item["rules"].values():
@@ -516,6 +629,7 @@ def _read_logicbench(path: Path, text: str) -> Iterator[Problem]:
     samples = data.get("data_samples", data.get("samples", []))
     axiom = data.get("axiom", "")
     for s_i, sample in enumerate(samples):
+        _WHERE.set(f"sample {s_i}")
         context = sample["context"]
         premises = split_sentences(context)
         for q_i, qa in enumerate(sample.get("qa_pairs", [])):
@@ -551,13 +665,20 @@ def _read_nli4ct(path: Path, text: str) -> Iterator[Problem]:
             f = ct_dir / f"{trial}.json"
             if not f.is_file():
                 raise DataFormatError(f"NLI4CT: trial report {str(f)!r} is missing.")
-            cache[trial] = json.loads(f.read_text(encoding="utf-8"))
+            try:
+                cache[trial] = json.loads(f.read_text(encoding="utf-8"))
+            except (OSError, ValueError, RecursionError) as err:
+                raise DataFormatError(f"NLI4CT: trial report {str(f)!r} is not a JSON report "
+                                      f"({limits.shorten(str(err), 100)}).") from err
+            if not isinstance(cache[trial], dict):
+                raise DataFormatError(f"NLI4CT: trial report {str(f)!r} is not a JSON object of sections.")
         lines = cache[trial].get(name)
         if lines is None:
             raise DataFormatError(f"NLI4CT: trial {trial} has no section {name!r}.")
         return [(i, ln.strip()) for i, ln in enumerate(lines) if ln.strip()]
 
     for uid, item in data.items():
+        _WHERE.set(f"item {uid}")
         sec = item["Section_id"]
         lines = [("primary", i, ln) for i, ln in section(item["Primary_id"], sec)]
         if item.get("Type") == "Comparison" and item.get("Secondary_id"):
