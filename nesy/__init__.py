@@ -30,13 +30,15 @@ if TYPE_CHECKING:
     from nesy.logic.system import SymbolicSystem
     from nesy.nli.scorer import NliScorer
     from nesy.reasoner import Reasoner
+    from nesy.rules.base import RuleBase
 
 __all__ = ["__version__", "NesyError", "Label", "Problem", "Verdict", "ProofStep", "ProofTrace", "Reasoner",
-           "NliScorer", "SymbolicSystem", "KnowledgeGraph", "Retriever", "KgEvidence", "FusionModel", "load"]
+           "NliScorer", "SymbolicSystem", "KnowledgeGraph", "Retriever", "KgEvidence", "FusionModel", "load",
+           "RuleBase"]
 
 _LAZY = {"Reasoner": "nesy.reasoner", "NliScorer": "nesy.nli.scorer", "SymbolicSystem": "nesy.logic.system",
          "KnowledgeGraph": "nesy.kg.graph", "Retriever": "nesy.kg.retriever", "KgEvidence": "nesy.kg.retriever",
-         "FusionModel": "nesy.fusion.model", "load": "nesy.data.loaders"}
+         "FusionModel": "nesy.fusion.model", "load": "nesy.data.loaders", "RuleBase": "nesy.rules.base"}
 
 
 def __getattr__(name: str) -> Any:

@@ -272,6 +272,8 @@ def _add_optional_commands(sub: Any) -> None:
     from nesy.audit.cli import add_cli as add_audit
 
     add_audit(sub)
+    from nesy.rules.cli import add_cli as add_rules
+    add_rules(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
