@@ -103,6 +103,10 @@ def _cmd_data(args: argparse.Namespace) -> int:
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
+    if args.resume and not args.predictions:
+        from nesy.errors import ConfigError
+
+        raise ConfigError("--resume needs --predictions OUT.jsonl: the predictions file of the run to continue.")
     system = _build(args.system, args)
     try:
         results = _eval_paths(system, args)
@@ -118,19 +122,20 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
 def _eval_paths(system: Any, args: argparse.Namespace) -> list[dict[str, Any]]:
     from nesy.data import load
-    from nesy.evaluate import evaluate
+    from nesy.evaluate import CHUNK_SIZE, evaluate
 
-    results = []
+    results: list[dict[str, Any]] = []
     for path in args.paths:
         problems = load(path, args.format, limit=args.limit)
         if args.fol and not any(p.premises_fol for p in problems):
             logger.warning("%s has no FOL annotations; --fol falls back to parsing the text.", path)
-        ev = evaluate(system, problems, path=str(path), show_progress_bar=None if not args.quiet else False)
+        target = None
+        if args.predictions:  # written as the items are answered; --resume continues it
+            target = args.predictions if len(args.paths) == 1 else f"{args.predictions}.{len(results) + 1}"
+        ev = evaluate(system, problems, path=str(path), show_progress_bar=None if not args.quiet else False,
+                      predictions=target, resume=args.resume, chunk_size=CHUNK_SIZE * max(1, args.workers or 1))
         out = ev.to_dict()
         results.append(out)
-        if args.predictions:
-            target = args.predictions if len(args.paths) == 1 else f"{args.predictions}.{len(results)}"
-            ev.write_predictions(target)
         if args.plot:
             from nesy.fusion.plots import reliability_diagram
 
@@ -222,7 +227,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=None, help="only the first N items of each file")
     p.add_argument("--fol", action="store_true", help="use the file's FOL annotations instead of parsing text")
     p.add_argument("--json", action="store_true", help="print one JSON object per file; the last line is the last file")
-    p.add_argument("--predictions", metavar="OUT.jsonl", help="write one JSON line per item")
+    p.add_argument("--predictions", metavar="OUT.jsonl",
+                   help="write one JSON line per item, as each is answered (flushed)")
+    p.add_argument("--resume", action="store_true",
+                   help="continue the run in --predictions: items that have a record there are not answered again")
     p.add_argument("--plot", metavar="PNG", help="write a reliability diagram")
     p.add_argument("--timeout", type=float, default=None, help="solver time limit per problem, seconds")
     p.add_argument("--model", default=None, help="neural model directory or hub id")
