@@ -499,7 +499,7 @@ class RuleBase:
             parts.append(f"fact{'s' if len(facts) > 1 else ''} {_ranges(facts, join=True)}")
         if lines:
             parts.append(f"line{'s' if len(lines) > 1 else ''} {_ranges(lines, join=True)} of {self._name}")
-        return " and ".join(parts)
+        return _join_parts(parts)
 
     # ------------------------------------------------------------------ checking, explaining
     def check(self, facts: RuleBase | str | Sequence[str] | None = None, *, max_conflicts: int = limits.MAX_CONFLICTS,
@@ -596,6 +596,13 @@ def _ranges(nums: Sequence[int], *, join: bool = False) -> str:
     return ", ".join(parts)
 
 
+def _join_parts(parts: Sequence[str]) -> str:
+    """``fact 1`` + ``lines 2 and 3 of r`` → ``fact 1 and lines 2 and 3 of r``; a comma where a part has 'and'."""
+    if len(parts) == 2 and " and " in parts[0]:
+        return f"{parts[0]}, and {parts[1]}"
+    return " and ".join(parts)
+
+
 _PREMISE_REF = re.compile(r"\b([Pp])remises? ((?:\d+(?:, | and )?)+)")
 
 
@@ -615,7 +622,7 @@ def _renumber(text: str, origins: list[_Origin]) -> str:
             parts.append(f"fact{'s' if len(facts) > 1 else ''} {_ranges(facts, join=True)}")
         if lines:
             parts.append(f"line{'s' if len(lines) > 1 else ''} {_ranges(lines, join=True)} of {src}")
-        out = " and ".join(parts)
+        out = _join_parts(parts)
         trail = " " if m.group(0).endswith(" ") else ""
         return (out[:1].upper() + out[1:] if m.group(1) == "P" else out) + trail
 

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import z3
 
-from nesy.logic.fol import Not, conj
+from nesy.logic.fol import Not
 from nesy.rules import limits
 from nesy.rules.logic import TrackedSolver, close_existentially, enumerate_muses, rule_shapes, signature
 
@@ -249,12 +249,15 @@ def check_rules(kb: RuleBase, facts: RuleBase | None = None, *, max_conflicts: i
                      "(timeout_ms) or check a smaller file.")
     consistent = r == z3.sat
     never: list[NeverFires] = []
+    # the remaining questions are all "is this contradictory?": a refutation-only solver answers them fast
+    refuter = TrackedSolver(timeout_ms=timeout_ms, refute_only=True)
+    ref_trackers = [refuter.track(s.formula) for _, s in items if s.formula is not None]
     if consistent:
-        never, done = _never_fire(ts, rules, trackers, len(rules), deadline)
+        never, done = _never_fire(refuter, rules, ref_trackers, len(rules), deadline)
         complete &= done
     elif conflicts:
         notes.append("Rules that never fire are looked for once the conflicts are resolved.")
-    subsumed, always, done = _subsumption(ts, rules, trackers[:len(rules)], deadline)
+    subsumed, always, done = _subsumption(refuter, rules, ref_trackers[:len(rules)], deadline)
     complete &= done
     if time.perf_counter() > deadline:
         notes.append(f"The {budget_s:.0f} s budget ran out; the report is partial (raise budget_s).")
@@ -269,37 +272,20 @@ def _never_fire(ts: TrackedSolver, rules: Sequence[Statement], trackers: Sequenc
                 deadline: float) -> tuple[list[NeverFires], bool]:
     """Rules none of whose conditions can hold together with every line (and fact).
 
-    Conditions are tested in groups (each with its own witnesses): a satisfiable group clears all of its
-    members at once; an unsatisfiable one is split in halves until single conditions are left, so a base where
-    every rule can fire costs one check.
+    Each condition, closed existentially, is refuted against the whole base by a refutation-only solver: an
+    ``unsat`` proves the rule can never fire; anything else leaves it (possibly) firing, so every rule reported
+    truly never fires (sound), while a condition ruled out only by a model-building argument goes unreported.
     """
     shapes = [(k, sh) for k, s in enumerate(rules) if s.formula is not None for sh in rule_shapes(s.formula)]
-    conds = [close_existentially(sh.antecedent) for _, sh in shapes]
     dead: dict[int, set[int]] = {}  # shape index → lines that rule it out
     complete = True
-
-    def test(group: list[int]) -> None:
-        nonlocal complete
+    for i, (k, shape) in enumerate(shapes):
         if time.perf_counter() > deadline:
             complete = False
-            return
-        r = ts.check(*trackers, ts.track(conj([conds[i] for i in group])))
-        if r == z3.sat:
-            return
-        if len(group) == 1:
-            if r == z3.unsat:
-                ids = ts.core_ids()
-                k = shapes[group[0]][0]
-                dead[group[0]] = {rules[j].line for j in range(n_rules) if j != k and trackers[j].get_id() in ids}
-            else:
-                complete = False
-            return
-        half = len(group) // 2
-        test(group[:half])
-        test(group[half:])
-
-    if shapes:
-        test(list(range(len(shapes))))
+            break
+        r, core = ts.check_with(close_existentially(shape.antecedent), *trackers)
+        if r == z3.unsat:
+            dead[i] = {rules[j].line for j in range(n_rules) if j != k and trackers[j].get_id() in core}
     out: list[NeverFires] = []
     for k, s in enumerate(rules):
         mine = [i for i, (kk, _) in enumerate(shapes) if kk == k]
@@ -312,8 +298,9 @@ def _never_fire(ts: TrackedSolver, rules: Sequence[Statement], trackers: Sequenc
 
 def _subsumption(ts: TrackedSolver, rules: Sequence[Statement], trackers: Sequence[Any],
                  deadline: float) -> tuple[list[Subsumed], list[int], bool]:
-    """Pairs of lines where one alone entails the other, and lines that are valid; tested only when the entailed
-    line's predicates all occur in the entailing one (otherwise it cannot follow, short of being valid)."""
+    """Pairs of lines where one alone entails the other, and lines that are valid (refuted negations: sound, like
+    :func:`_never_fire`); tested only when the entailed line's predicates all occur in the entailing one
+    (otherwise it cannot follow, short of being valid)."""
     negs = [ts.track(Not(s.formula)) for s in rules if s.formula is not None]
     sigs = [signature(s.formula) for s in rules if s.formula is not None]
     always: list[int] = []
@@ -339,11 +326,8 @@ def _subsumption(ts: TrackedSolver, rules: Sequence[Statement], trackers: Sequen
             if pairs > limits.MAX_SUBSUMPTION_PAIRS or time.perf_counter() > deadline:
                 complete = False
                 break
-            r = ts.check(trackers[a], negs[b])
-            if r == z3.unsat:
+            if ts.check(trackers[a], negs[b]) == z3.unsat:
                 entails.add((a, b))
-            elif r != z3.sat:
-                complete = False
     out: list[Subsumed] = []
     for a, b in sorted(entails, key=lambda p: (rules[p[1]].line, rules[p[0]].line)):
         dup = (b, a) in entails

@@ -153,9 +153,9 @@ class WhatIf:
 
         change = []
         if self.added:
-            change.append("adding " + "; ".join(self.added))
+            change.append("adding " + ", ".join(repr(a) for a in self.added))
         if self.retracted_facts:
-            change.append("retracting " + "; ".join(self.retracted_facts))
+            change.append("retracting " + ", ".join(repr(r) for r in self.retracted_facts))
         if self.retracted_lines:
             change.append("retracting line(s) " + ", ".join(map(str, self.retracted_lines)))
         verb = "changes" if self.changed else "leaves"
@@ -199,42 +199,45 @@ def what_if(kb: RuleBase, question: str, facts: str | Sequence[str] = (), *, add
     return WhatIf(question, before, after, tuple(added), gone_facts, tuple(sorted(gone_lines)))
 
 
-def _search(ts: TrackedSolver, hard: Sequence[Any], goal_fails: Any, cands: Sequence[Any], *, max_size: int,
+def _search(prover: TrackedSolver, hard: Sequence[Any], goal_fails: Any, cands: Sequence[Any], *, max_size: int,
             max_explanations: int, deadline: float) -> tuple[list[tuple[int, ...]], bool]:
-    """Minimal consistent sets of candidate trackers that prove the goal, smallest first.
+    """Minimal sets of candidate trackers that prove the goal and are not refuted by the hard ones, smallest first.
 
     Single candidates are tried one by one first. Larger sets are enumerated core-guided, MARCO-style: a map
     solver proposes a maximal unexplored seed; if the seed does not prove the goal, everything below it is
-    blocked; if it does, its unsat core is either consistent (shrunk by deletion into a minimal explanation,
-    whose supersets are then blocked) or holds a conflict among the candidates (shrunk into a minimal conflict,
-    never to be chosen together again).
+    blocked; if it does, its unsat core either holds a conflict among the candidates (shrunk into a minimal
+    conflict, never to be chosen together again) or is shrunk by deletion into a minimal explanation, whose
+    supersets are then blocked. ``prover`` only refutes (an unsat is a proof; anything else is "not proved").
     """
     n = len(cands)
     found: list[tuple[int, ...]] = []
     complete = True
+
+    def proves(idx: Sequence[int]) -> bool:
+        return bool(prover.check(*hard, goal_fails, *[cands[i] for i in idx]) == z3.unsat)
+
+    def refuted(idx: Sequence[int]) -> bool:
+        return bool(prover.check(*hard, *[cands[i] for i in idx]) == z3.unsat)
+
+    def core_of(idx: Sequence[int]) -> list[int]:
+        ids = prover.core_ids()
+        return [i for i in idx if cands[i].get_id() in ids]
+
     singles: set[int] = set()
     for i in range(n):
         if time.perf_counter() > deadline:
             return found, False
-        if ts.check(*hard, goal_fails, cands[i]) == z3.unsat:
-            singles.add(i)  # proves alone: an explanation if consistent, useless otherwise
-            if ts.check(*hard, cands[i]) == z3.sat:
+        if proves([i]):
+            singles.add(i)  # proves alone: an explanation unless it contradicts the facts and rules
+            if not refuted([i]):
                 found.append((i,))
     if max_size < 2 or len(found) >= max_explanations:
-        return found[:max_explanations], len(found) <= max_explanations and max_size >= 1
-    marks = [z3.Bool(f"__abduce_{i}", ts.ctx) for i in range(n)]
-    mapper = z3.Solver(ctx=ts.ctx)
+        return found[:max_explanations], len(found) < max_explanations
+    marks = [z3.Bool(f"__abduce_{i}", prover.ctx) for i in range(n)]
+    mapper = z3.Solver(ctx=prover.ctx)
     for i in singles:
         mapper.add(z3.Not(marks[i]))
     larger: list[tuple[int, ...]] = []
-
-    def proves(idx: Sequence[int]) -> Any:
-        return ts.check(*hard, goal_fails, *[cands[i] for i in idx])
-
-    def core_of(idx: Sequence[int]) -> list[int]:
-        ids = ts.core_ids()
-        return [i for i in idx if cands[i].get_id() in ids]
-
     while len(found) + len(larger) < max_explanations:
         if time.perf_counter() > deadline:
             complete = False
@@ -246,38 +249,28 @@ def _search(ts: TrackedSolver, hard: Sequence[Any], goal_fails: Any, cands: Sequ
         for i in range(n):
             if i not in seed and mapper.check(*[marks[j] for j in seed], marks[i]) == z3.sat:
                 seed.append(i)
-        r = proves(seed)
-        if r == z3.sat:
+        if not proves(seed):
             rest = [marks[i] for i in range(n) if i not in seed]
             if not rest:
                 break
             mapper.add(z3.Or(*rest))
             continue
-        if r != z3.unsat:
-            complete = False
-            mapper.add(z3.Or(*[z3.Not(marks[i]) for i in seed], *[marks[i] for i in range(n) if i not in seed]))
-            continue
         core = core_of(seed)
-        consistent = ts.check(*hard, *[cands[i] for i in core])
-        if consistent == z3.sat:
-            for i in list(core):
-                trial = [j for j in core if j != i]
-                if proves(trial) == z3.unsat:
-                    core = core_of(trial)
-            larger.append(tuple(sorted(core)))
-        elif consistent == z3.unsat:
-            ids = ts.core_ids()
+        if refuted(core):
+            ids = prover.core_ids()
             core = [i for i in core if cands[i].get_id() in ids]
             for i in list(core):
                 trial = [j for j in core if j != i]
-                if ts.check(*hard, *[cands[j] for j in trial]) == z3.unsat:
+                if refuted(trial):
                     core = trial
         else:
-            complete = False
+            for i in list(core):
+                trial = [j for j in core if j != i]
+                if proves(trial):
+                    core = core_of(trial)
+            larger.append(tuple(sorted(core)))
         mapper.add(z3.Or(*[z3.Not(marks[i]) for i in core]))
-    larger.sort(key=lambda e: (len(e), e))
-    if any(len(e) > max_size for e in larger):
-        larger = [e for e in larger if len(e) <= max_size]
+    larger = sorted((e for e in larger if len(e) <= max_size), key=lambda e: (len(e), e))
     if len(found) + len(larger) >= max_explanations:
         complete = False
     return (found + larger)[:max_explanations], complete
@@ -299,7 +292,8 @@ def why_not(kb: RuleBase, question: str, facts: str | Sequence[str] = (), *,
 
     Only the statements connected to the question take part in the search (connected through predicates that
     are not common to most statements, such as event roles); every explanation found is then checked for
-    consistency with all the facts and rules.
+    consistency with all the facts and rules. Proofs are looked for by refutation (Z3 without model building:
+    an unsat is a proof, and a check that finds none ends quickly).
 
     Args:
         max_candidates: Candidate facts tried (the most relevant first).
@@ -325,7 +319,7 @@ def why_not(kb: RuleBase, question: str, facts: str | Sequence[str] = (), *,
     if hyp is None:
         why = form.errors.get(-1, "the reader returned no formula")
         return done("unread", f"The question could not be read into logic ({why}), so nothing can prove it.")
-    ts = TrackedSolver(timeout_ms=limits.CHECK_TIMEOUT_MS)
+    prover = TrackedSolver(timeout_ms=limits.CHECK_TIMEOUT_MS, refute_only=True)
     premises = [(f, o) for f, o in zip(form.premises, origins) if f is not None]
     rules = [(f, o.statement) for f, o in premises if o.statement is not None]
     relevant = _relevant(hyp, [f for f, _ in premises], [f for f, _ in rules])
@@ -333,24 +327,24 @@ def why_not(kb: RuleBase, question: str, facts: str | Sequence[str] = (), *,
     hard: list[Any] = []
     rule_trackers: dict[int, int] = {}  # tracker id → rule line
     for k, (f, o) in enumerate(premises):
-        t = ts.track(f)
+        t = prover.track(f)
         everything.append(t)
         if k in relevant:
             hard.append(t)
         if o.statement is not None:
             rule_trackers[t.get_id()] = o.statement.line
     for f, _ in form.background:
-        t = ts.track(f)
+        t = prover.track(f)
         everything.append(t)
         hard.append(t)
-    goal_fails = ts.track(negate(hyp))
-    goal_holds = ts.track(hyp)
-    if ts.check(*everything) == z3.unsat:
+    goal_fails = prover.track(negate(hyp))
+    goal_holds = prover.track(hyp)
+    if prover.check(*everything) == z3.unsat:
         return done("inconsistent", "The facts and rules contradict each other, so everything follows; run "
                     "`nesy check` on the rules (with --facts) to find the conflicting lines.")
-    if ts.check(*everything, goal_fails) == z3.unsat:
+    if prover.check(*everything, goal_fails) == z3.unsat:
         return done("provable", "The question is already provable from the facts and rules; nothing is missing.")
-    if ts.check(*everything, goal_holds) == z3.unsat:
+    if prover.check(*everything, goal_holds) == z3.unsat:
         return done("contradicted", "The facts and rules refute the question, so no added fact can prove it "
                     "without a contradiction; see what_if(..., retract=...) to change the facts or rules.")
 
@@ -360,23 +354,27 @@ def why_not(kb: RuleBase, question: str, facts: str | Sequence[str] = (), *,
                       for st in [o.statement] if st is not None]
     raw = [c for c in _candidates(relevant_rules, hyp, individuals) if c.formula != hyp]
     cands = raw[:max_candidates]
-    trackers = [ts.track(c.formula) for c in cands]
+    trackers = [prover.track(c.formula) for c in cands]
     n = len(cands)
-    if not n or ts.check(*hard, goal_fails, *trackers) != z3.unsat:
+    if not n or prover.check(*hard, goal_fails, *trackers) != z3.unsat:
         # adding facts only adds consequences: if all candidates together do not prove it, no subset does
         return done("unexplained", "No set of facts built from the rules' conditions on "
                     f"{', '.join(str(c) for c in individuals) or 'the individuals named'} makes the question "
                     "provable.", n_candidates=n)
-    found, complete = _search(ts, hard, goal_fails, trackers, max_size=max_size,
+    found, complete = _search(prover, hard, goal_fails, trackers, max_size=max_size,
                               max_explanations=max_explanations, deadline=deadline)
     complete &= len(raw) <= max_candidates
+    checker = TrackedSolver(timeout_ms=limits.CHECK_TIMEOUT_MS)  # builds models: shows an explanation consistent
+    full = [checker.track(f) for f, _ in premises] + [checker.track(f) for f, _ in form.background]
     explanations = []
     for combo in found:
         chosen = [trackers[i] for i in combo]
-        if hard != everything and ts.check(*everything, *chosen) != z3.sat:
+        if prover.check(*everything, *chosen) == z3.unsat:
             continue  # consistent with the statements searched, not with all of them
-        ts.check(*hard, goal_fails, *chosen)
-        core = ts.core_ids()
+        if checker.check(*full, *[checker.track(cands[i].formula) for i in combo]) == z3.unsat:
+            continue
+        prover.check(*hard, goal_fails, *chosen)
+        core = prover.core_ids()
         lines = tuple(sorted({line for tid, line in rule_trackers.items() if tid in core}))
         explanations.append(Explanation(tuple(_missing(kb, cands[i]) for i in combo), lines))
     if not explanations:

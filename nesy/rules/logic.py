@@ -130,7 +130,10 @@ class TrackedSolver:
     """One Z3 solver in its own context where each formula is asserted behind a tracker literal.
 
     ``track(f)`` returns the literal ``t`` with ``t → f`` asserted; checking with a set of literals as assumptions
-    decides that subset, and an unsat core names the formulas responsible.
+    decides that subset, and an unsat core names the formulas responsible. ``refute_only`` turns model-based
+    quantifier instantiation off: the solver then only looks for contradictions (an ``unsat`` is still a proof) and
+    answers ``unknown`` quickly where it would otherwise build a model — the right trade for entailment checks
+    over large quantified rule bases.
 
     Example:
         >>> from nesy.logic.folparse import parse_fol
@@ -140,13 +143,15 @@ class TrackedSolver:
         True
     """
 
-    def __init__(self, *, timeout_ms: int) -> None:
+    def __init__(self, *, timeout_ms: int, refute_only: bool = False) -> None:
         from nesy.logic.z3_backend import Z3Translator
 
         self.ctx = z3.Context()
         self.translator = Z3Translator(self.ctx)
         self.solver = z3.Solver(ctx=self.ctx)
         self.solver.set("timeout", timeout_ms)
+        if refute_only:
+            self.solver.set("smt.mbqi", False)
         self._n = 0
 
     def track(self, f: Formula) -> Any:
@@ -157,6 +162,16 @@ class TrackedSolver:
 
     def check(self, *assumptions: Any) -> Any:
         return self.solver.check(*assumptions)
+
+    def check_with(self, f: Formula, *assumptions: Any) -> tuple[Any, set[int]]:
+        """Check ``f`` (asserted only for this check) with ``assumptions``; the result and the unsat core's ids."""
+        self.solver.push()
+        try:
+            self.solver.add(self.translator.formula(f))
+            r = self.solver.check(*assumptions)
+            return r, (self.core_ids() if r == z3.unsat else set())
+        finally:
+            self.solver.pop()
 
     def core_ids(self) -> set[int]:
         """Z3 ids of the tracker literals in the last unsat core."""
