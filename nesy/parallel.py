@@ -4,6 +4,11 @@ Each worker is a Ray actor that builds its own copy of the system once (model, g
 chunks of problems; problems and verdicts travel as their JSON-ready dicts. With no cluster address Ray starts a
 local one on this machine (``num_cpus=workers``); set ``address`` (or ``RAY_ADDRESS``) to use an existing cluster.
 
+No lost work: a worker that dies mid-batch (killed, out of memory, a crash in native code) is restarted by Ray
+(:data:`MAX_RESTARTS`) and its unfinished chunks are retried on it (:data:`MAX_TASK_RETRIES`); a chunk whose
+retries run out is resubmitted to a live worker (:data:`MAX_RESUBMITS`). Each chunk's verdicts are taken once, by
+position, so every problem gets exactly one verdict, in input order.
+
 Example:
     >>> from nesy.parallel import solve_distributed  # doctest: +SKIP
     >>> verdicts = solve_distributed("symbolic", {}, problems, workers=2)  # doctest: +SKIP
@@ -14,15 +19,22 @@ from __future__ import annotations
 import logging
 import math
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from nesy.errors import ConfigError, SystemUnavailableError
+from nesy.errors import ConfigError, SolverError, SystemUnavailableError
 from nesy.types import Problem, Verdict
 
-__all__ = ["RayPool", "DistributedSystem", "solve_distributed"]
+__all__ = ["RayPool", "DistributedSystem", "solve_distributed", "MAX_RESTARTS", "MAX_TASK_RETRIES", "MAX_RESUBMITS"]
 
 logger = logging.getLogger(__name__)
+
+#: Times Ray restarts a worker that died (each restart rebuilds its system).
+MAX_RESTARTS = 3
+#: Times Ray retries a chunk that was running or queued on a worker when it died.
+MAX_TASK_RETRIES = 2
+#: Times the pool resubmits a chunk whose Ray retries ran out, to another live worker.
+MAX_RESUBMITS = 2
 
 
 class _Worker:
@@ -40,6 +52,10 @@ class _Worker:
     def solve(self, problems: list[dict[str, Any]]) -> list[dict[str, Any]]:
         batch = [Problem.from_dict(d) for d in problems]
         return [v.to_dict() for v in self.system.solve_many(batch, show_progress_bar=False)]
+
+    def pid(self) -> int:
+        """The worker's process id (a readiness check; tests kill workers through it)."""
+        return os.getpid()
 
 
 def _ray() -> Any:
@@ -64,7 +80,10 @@ class RayPool:
         self.workers = workers
         self.address = address or os.environ.get("RAY_ADDRESS")
         self._actors: list[Any] = []
+        self._pids: list[int] = []
         self._started = False
+        #: Test-only hook, called with the pool once every chunk of a batch is submitted (e.g. to kill a worker).
+        self._on_submitted: Callable[[RayPool], None] | None = None
 
     def _ensure(self) -> Any:
         ray = _ray()
@@ -79,8 +98,9 @@ class RayPool:
             self._started = True
         if not self._actors:
             threads = max(1, (os.cpu_count() or self.workers) // self.workers)
-            actor_cls = ray.remote(num_cpus=1)(_Worker)
+            actor_cls = ray.remote(num_cpus=1, max_restarts=MAX_RESTARTS, max_task_retries=MAX_TASK_RETRIES)(_Worker)
             self._actors = [actor_cls.remote(self.name, self.options, threads) for _ in range(self.workers)]
+            self._pids = ray.get([a.pid.remote() for a in self._actors])  # wait until every worker is built
         return ray
 
     def solve_many(self, problems: Sequence[Problem], *, chunk_size: int | None = None,
@@ -95,20 +115,42 @@ class RayPool:
         size = chunk_size or max(1, min(256, math.ceil(len(problems) / (4 * self.workers))))
         chunks = [problems[i:i + size] for i in range(0, len(problems), size)]
         logger.info("Ray: %d workers, %d chunks of up to %d problems", self.workers, len(chunks), size)
-        futures = [self._actors[k % self.workers].solve.remote([p.to_dict() for p in chunk])
-                   for k, chunk in enumerate(chunks)]
-        index = {f: k for k, f in enumerate(futures)}
-        results: list[list[dict[str, Any]]] = [[] for _ in chunks]
-        pending = list(futures)
+        payloads = [[p.to_dict() for p in chunk] for chunk in chunks]
+        index = {self._actors[k % self.workers].solve.remote(payload): k for k, payload in enumerate(payloads)}
+        if self._on_submitted is not None:
+            self._on_submitted(self)
+        results: list[list[dict[str, Any]] | None] = [None] * len(chunks)
+        resubmits = [0] * len(chunks)
         disable = (len(chunks) < 4) if show_progress_bar is None else not show_progress_bar
         with tqdm(total=len(problems), desc=f"{self.name} x{self.workers}", disable=disable, unit="item") as bar:
-            while pending:
-                done, pending = ray.wait(pending, num_returns=1)
+            while index:
+                done, _ = ray.wait(list(index), num_returns=1)
                 for f in done:
-                    k = index[f]
-                    results[k] = ray.get(f)
+                    k = index.pop(f)
+                    try:
+                        answer = ray.get(f)
+                    except _lost_worker_errors(ray) as err:
+                        index[self._resubmit(ray, payloads[k], k, resubmits, err)] = k
+                        continue
+                    if results[k] is not None or len(answer) != len(chunks[k]):
+                        raise SolverError(f"Ray chunk {k} came back with {len(answer)} verdicts for "
+                                          f"{len(chunks[k])} problems; this is a bug in nesy.parallel.")
+                    results[k] = answer
                     bar.update(len(chunks[k]))
-        return [Verdict.from_dict(d) for chunk in results for d in chunk]
+        return [Verdict.from_dict(d) for chunk in results for d in chunk or ()]
+
+    def _resubmit(self, ray: Any, payload: list[dict[str, Any]], k: int, resubmits: list[int],
+                  err: BaseException) -> Any:
+        """Send chunk ``k`` again, to the next worker, after Ray's own restarts and retries ran out."""
+        resubmits[k] += 1
+        ids = ", ".join(repr(d["id"]) for d in payload[:3]) + (" …" if len(payload) > 3 else "")
+        if resubmits[k] > MAX_RESUBMITS:
+            raise SolverError(f"A Ray worker died on every try ({MAX_TASK_RETRIES + 1} per submission, "
+                              f"{MAX_RESUBMITS + 1} submissions) of the chunk with problems {ids}: {err}. One of "
+                              "them may crash the solver; answer them with workers=1 to see which.") from err
+        logger.warning("A Ray worker died while answering problems %s (%s); resubmitting them (%d of %d).",
+                       ids, type(err).__name__, resubmits[k], MAX_RESUBMITS)
+        return self._actors[(k + resubmits[k]) % self.workers].solve.remote(payload)
 
     def close(self) -> None:
         """Stop the actors (and the local Ray instance, if this pool started it)."""
@@ -116,8 +158,9 @@ class RayPool:
             return
         ray = _ray()
         for a in self._actors:
-            ray.kill(a)
+            ray.kill(a, no_restart=True)
         self._actors = []
+        self._pids = []
         if self._started:
             ray.shutdown()
             self._started = False
@@ -127,6 +170,13 @@ class RayPool:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _lost_worker_errors(ray: Any) -> tuple[type[BaseException], ...]:
+    """The exceptions with which Ray reports that the worker of a task died (not that the task itself failed)."""
+    ex = ray.exceptions
+    return tuple(getattr(ex, n) for n in ("RayActorError", "ActorDiedError", "ActorUnavailableError",
+                                          "WorkerCrashedError", "NodeDiedError") if hasattr(ex, n))
 
 
 class DistributedSystem:
