@@ -195,8 +195,12 @@ class Reasoner:
         label = LABELS[int(np.argmax(probs))]
         steps: list[ProofStep] = []
         proved = bool(sym.proved and sym.label is label)
-        if proved or (ev.lexical is not None and sym.label is label):
+        if proved:
             steps.extend(sym.trace.steps)
+        elif ev.lexical is not None and ev.lexical == label.value:
+            decision = self.logic.lexical_decision(problem)
+            if decision is not None:
+                steps.extend(self.logic.lexical_steps(problem, decision))
         steps.extend(e.to_step() for e in ev.kg[:3] if e.kind != "related")
         n = ev.neural.probabilities
         steps.append(ProofStep(kind="neural", text=f"The entailment network gives P(entailment) {n[0]:.3f}, "

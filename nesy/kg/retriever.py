@@ -354,12 +354,28 @@ class Retriever:
         part of speech (from the parser), so "bitter" the adjective is not read as the beer.
         """
         pos = pos or {}
+
+        def content(name: str) -> bool:
+            # roles, prepositions, tense and modal frames, set membership are not words of the graph
+            return pos.get(name, "n") in {"n", "v", "a"} and "__" not in name.replace("__not", "")
+
         pre: set[tuple[str, int]] = set()
         for f in premises:
-            pre |= {(n.removesuffix("__not"), a) for n, a in predicates(f)}
-        hyp = {(n.removesuffix("__not"), a) for n, a in predicates(hypothesis)}
+            pre |= {(n.removesuffix("__not"), a) for n, a in predicates(f) if content(n.removesuffix("__not"))}
+        hyp = {(n.removesuffix("__not"), a) for n, a in predicates(hypothesis) if content(n.removesuffix("__not"))}
         out: list[tuple[Formula, str]] = []
         seen: set[tuple[str, str]] = set()
+        # hypothesis word → premise word (unary, entailing only): "pizza" is food, for "there is no man eating food"
+        for bname, barity in sorted(pre):
+            for aname, aarity in sorted(hyp - pre):
+                if aarity != 1 or barity != 1 or (aname, bname) in seen:
+                    continue
+                seen.add((aname, bname))
+                ev = self.relation(aname, bname, pos.get(aname), pos.get(bname))
+                if ev is not None and ev.kind == "entailing":
+                    ax = self.axiom(ev, 1)
+                    if ax is not None:
+                        out.append((ax, f"{ev.text()} [{ev.source}]"))
         targets = [(t, True) for t in sorted(hyp - pre)] + [(t, False) for t in sorted(pre)]
         for (bname, barity), new in targets:
             for aname, aarity in sorted(pre):

@@ -15,6 +15,7 @@ from nesy.logic.checker import LogicChecker, LogicResult, Outcome, World
 from nesy.logic.english import EnglishParser
 from nesy.logic.fol import Formula
 from nesy.logic.folparse import parse_fol
+from nesy.semantics import Reader
 from nesy.trace import ProofStep, ProofTrace
 from nesy.types import Label, Problem, Verdict, check_choice
 
@@ -48,6 +49,7 @@ class Formalization:
     background: tuple[tuple[Formula, str], ...]
     premise_texts: tuple[str, ...]
     semantics: str
+    names: dict[str, str] = dataclasses.field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -101,6 +103,7 @@ class SymbolicSystem:
         self.semantics = semantics
         self.checker = LogicChecker(timeout_ms=timeout_ms, world=world)
         self.parser = EnglishParser(exclusive_either=exclusive_either)
+        self.reader = Reader()
         if kg == "auto":
             from nesy.kg.retriever import Retriever
 
@@ -144,21 +147,35 @@ class SymbolicSystem:
 
     def formalize(self, problem: Problem, hypothesis: str | None = None) -> Formalization:
         """Read a problem into logic: premises, hypothesis (``hypothesis`` overrides the problem's) and the
-        background axioms they call for, without deciding anything."""
+        background axioms they call for, without deciding anything.
+
+        English is read by the compositional semantics (:class:`nesy.semantics.Reader`) under the problem's
+        reading; RuleTaker-style text (``directional``) by the rule grammar; FOL annotations by the FOL parser.
+        """
+        formal = self._formal(problem)
+        # the reading is the dataset's declared convention (Problem.reading); FOL input is always classical
+        sem = self.semantics if self.semantics != "auto" else (
+            "directional" if problem.reading == "directional" and not formal else "classical")
+        hyp_text = hypothesis if hypothesis is not None else problem.hypothesis
+        if not formal and sem != "directional":
+            reading = "scene" if problem.reading == "scene" else "classical"
+            m = self.reader.read(list(problem.premises), hyp_text or None, reading=reading)
+            background = [(f, f"{t} [meaning of the words]") for f, t in m.background]
+            if self.kg is not None and m.hypothesis is not None:
+                background += list(self.kg.axioms_for([p for p in m.premises if p is not None], m.hypothesis,
+                                                      m.pos))
+            return Formalization(m.premises, dict(m.errors), m.hypothesis, tuple(background),
+                                 tuple(problem.premises), "classical", dict(m.surface))
         premises, errors = self.parse_premises(problem)
         hyp, herr = self.parse_hypothesis(problem, hypothesis) if (hypothesis or problem.hypothesis
                                                                    or problem.hypothesis_fol) else (None, None)
         if herr:
             errors[-1] = herr
-        texts = tuple(problem.premises_fol if self._formal(problem) and problem.premises_fol else problem.premises)
-        background: list[tuple[Formula, str]] = []
+        texts = tuple(problem.premises_fol if formal and problem.premises_fol else problem.premises)
+        kg_axioms: list[tuple[Formula, str]] = []
         if self.kg is not None and hyp is not None:
-            background = list(self.kg.axioms_for([p for p in premises if p is not None], hyp, self.parser.pos))
-        formal = self._formal(problem)
-        # the reading is the dataset's declared convention (Problem.reading); FOL input is always classical
-        sem = self.semantics if self.semantics != "auto" else (
-            "directional" if problem.reading == "directional" and not formal else "classical")
-        return Formalization(tuple(premises), errors, hyp, tuple(background), texts, sem)
+            kg_axioms = list(self.kg.axioms_for([p for p in premises if p is not None], hyp, self.parser.pos))
+        return Formalization(tuple(premises), errors, hyp, tuple(kg_axioms), texts, sem, dict(self.parser.surface))
 
     def analyse(self, problem: Problem, hypothesis: str | None = None) -> LogicAnalysis:
         form = self.formalize(problem, hypothesis)
@@ -168,7 +185,7 @@ class SymbolicSystem:
         result = self.checker.decide(premises + extra, form.hypothesis,
                                      premise_texts=list(form.premise_texts) + extra_texts,
                                      hypothesis_text=hypothesis if hypothesis is not None else problem.hypothesis,
-                                     semantics=form.semantics, names=self.parser.surface)  # type: ignore[arg-type]
+                                     semantics=form.semantics, names=form.names)  # type: ignore[arg-type]
         return LogicAnalysis(premises, form.hypothesis, result, dict(form.errors))
 
     # ---------------------------------------------------------------- answering
@@ -188,10 +205,8 @@ class SymbolicSystem:
             analysis.result = _kg_steps(analysis.result, len(analysis.premises))
             verdict = verdict_from_logic(analysis.result, problem, self.name)
             if not verdict.proved and self.kg is not None and not self._formal(problem):
-                decision = self.lexical_decision(problem)
-                if decision is not None:
-                    analysis.lexical = decision
-                    verdict = self._lexical_verdict(problem, decision)
+                # heuristic lexical evidence for the fusion (never a verdict of this system: not a proof)
+                analysis.lexical = self.lexical_decision(problem)
         return _with_time(verdict, time.perf_counter() - t0), analysis
 
     def lexical_decision(self, problem: Problem) -> LexicalDecision | None:
@@ -211,18 +226,15 @@ class SymbolicSystem:
                                    f"({' → '.join(ev.path)}).", "kind-of")
         return lexical_decision(self.kg, problem.premises[0], problem.hypothesis)
 
-    def _lexical_verdict(self, problem: Problem, d: LexicalDecision) -> Verdict:
+    @staticmethod
+    def lexical_steps(problem: Problem, d: LexicalDecision) -> list[ProofStep]:
+        """Trace steps showing a lexical decision as what it is: heuristic evidence, not a proof."""
         steps = [ProofStep(kind="premise", text=problem.premises[0], premise_index=0, source="premise")]
         if d.evidence is not None:
             steps.append(d.evidence.to_step())
-        steps.append(ProofStep(kind="conclusion", text=d.reason, uses=tuple(range(len(steps)))))
-        proved = d.label is not Label.NEUTRAL
-        probs = [0.03, 0.03, 0.03]
-        probs[d.label.index] = 0.94 if proved else 0.8
-        probs = [p / sum(probs) for p in probs]
-        summary = ("Decided by lexical knowledge: " if proved else "Lexical knowledge suggests: ") + d.reason
-        return Verdict(label=d.label, probabilities=(probs[0], probs[1], probs[2]),
-                       trace=ProofTrace(steps=tuple(steps), summary=summary), system=self.name, proved=proved)
+        steps.append(ProofStep(kind="note", text=f"Heuristic lexical evidence (rule '{d.rule}', not a proof): "
+                               f"{d.reason} It suggests {d.label.value}.", uses=tuple(range(len(steps)))))
+        return steps
 
     def solve_many(self, problems: Sequence[Problem], *, show_progress_bar: bool | None = None) -> list[Verdict]:
         disable = (len(problems) < 50) if show_progress_bar is None else not show_progress_bar

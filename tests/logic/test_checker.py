@@ -102,7 +102,7 @@ def test_every_symbolic_proof_on_english_rechecks(nlp):
     for prob, want in zip(problems, expected):
         a = system.analyse(prob)
         assert a.result.outcome is want
-        recheck(a.result, a.premises, a.hypothesis, system.checker, semantics="directional")
+        recheck(a.result, a.premises, a.hypothesis, system.checker, semantics="classical")
         assert a.result.steps[-1].kind == "conclusion"
 
 

@@ -1,0 +1,149 @@
+"""English → meaning → first-order formulas: the one path from text to logic.
+
+``Reader.read(premises, hypothesis, reading=...)`` parses the sentences with spaCy (:mod:`.syntax`), composes
+their meaning in one discourse (:mod:`.compose`: events and roles, quantifiers, adjectives and degrees,
+modality, reference) and returns first-order formulas plus the background axioms the meaning needs
+(:mod:`.quantifiers`). A sentence the semantics cannot represent faithfully is refused with the construction
+named; nothing is approximated into something stronger.
+
+Readings (:data:`nesy.types.Reading`): ``classical`` (user rule text), ``scene`` (image captions: the hypothesis's
+indefinites may be the premise's individuals; tense is ignored), ``directional`` (RuleTaker rule text, read by
+the rule grammar :mod:`nesy.semantics.rules`).
+
+Example:
+    >>> m = Reader().read(["A girl is playing a violin in the park."], "A girl is playing a violin.")  # doctest: +SKIP
+    >>> print(m.hypothesis)  # doctest: +SKIP
+    ∃x1 (girl(x1) ∧ ∃x2 (violin(x2) ∧ ∃e3 (play(e3) ∧ pres(e3) ∧ agent(e3, x1) ∧ theme(e3, x2))))
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from nesy.errors import ParseError
+from nesy.logic.fol import Formula, conj
+from nesy.semantics.compose import Composer
+from nesy.semantics.quantifiers import gq_axioms, seriality, unique_names
+from nesy.semantics.syntax import Node, load_spacy, parse_sentences
+from nesy.semantics.terms import Refused
+
+__all__ = ["Reader", "Meaning", "load_spacy"]
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Meaning:
+    """What a problem's text says, in logic.
+
+    Attributes:
+        premises: One formula per premise (the conjunction of its sentences), None where it was refused.
+        hypothesis: The hypothesis formula, or None when refused or absent.
+        errors: Premise index → why it was refused (index -1: the hypothesis).
+        refused: Premise index → the construction that was refused (for coverage counts).
+        background: Axioms the meaning needs (names, generalised quantifiers, modal frames), with citations.
+        surface: How the text wrote each constant and predicate, for proofs.
+        pos: The part of speech each predicate came from ("n", "v", "a"; "r" roles, "p" prepositions).
+        reading: The reading used.
+    """
+
+    premises: tuple[Formula | None, ...]
+    hypothesis: Formula | None
+    errors: dict[int, str]
+    refused: dict[int, str]
+    background: tuple[tuple[Formula, str], ...]
+    surface: dict[str, str] = field(default_factory=dict)
+    pos: dict[str, str] = field(default_factory=dict)
+    reading: str = "classical"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "premises": [None if f is None else str(f) for f in self.premises],
+            "hypothesis": None if self.hypothesis is None else str(self.hypothesis),
+            "errors": {str(k): v for k, v in self.errors.items()},
+            "refused": {str(k): v for k, v in self.refused.items()},
+            "background": [[str(f), t] for f, t in self.background],
+            "reading": self.reading,
+        }
+
+
+class Reader:
+    """Reads English into first-order logic (see the module docstring).
+
+    Args:
+        nlp: A spaCy pipeline; the packaged English one by default.
+        cache_size: How many parsed sentences to keep.
+    """
+
+    def __init__(self, *, nlp: Any = None, cache_size: int = 20_000) -> None:
+        self._nlp = nlp
+        self._trees: OrderedDict[str, list[Node]] = OrderedDict()
+        self.cache_size = cache_size
+
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            self._nlp = load_spacy()
+        return self._nlp
+
+    def trees(self, texts: Sequence[str]) -> list[list[Node]]:
+        todo = [t for t in dict.fromkeys(texts) if t not in self._trees]
+        if todo:
+            for t, roots in zip(todo, parse_sentences(todo, self.nlp)):
+                self._trees[t] = roots
+            while len(self._trees) > self.cache_size:
+                self._trees.popitem(last=False)
+        return [self._trees[t] for t in texts]
+
+    def read(self, premises: Sequence[str], hypothesis: str | None = None, *, reading: str = "classical") -> Meaning:
+        """Read premises and hypothesis in one discourse under ``reading`` (``classical`` or ``scene``)."""
+        if reading not in ("classical", "scene"):
+            from nesy.errors import ConfigError
+
+            raise ConfigError(f"Unknown reading {reading!r} for the compositional reader. Choose one of: "
+                              "classical, scene (directional rule text is read by nesy.semantics.rules).")
+        texts = list(premises) + ([hypothesis] if hypothesis else [])
+        all_trees = self.trees(texts)
+        comp = Composer(reading)
+        out: list[Formula | None] = []
+        errors: dict[int, str] = {}
+        refused: dict[int, str] = {}
+        hyp: Formula | None = None
+        for k, (text, roots) in enumerate(zip(texts, all_trees)):
+            is_hyp = hypothesis is not None and k == len(texts) - 1 and bool(hypothesis)
+            idx = -1 if is_hyp else k
+            try:
+                if not roots:
+                    raise Refused("empty text", "nothing to read")
+                forms = [comp.sentence(r, hypothesis=is_hyp) for r in roots]
+                f: Formula | None = conj(forms)
+            except Refused as err:
+                f = None
+                errors[idx] = f"Cannot read {text.strip()[:100]!r} into logic: {err}."
+                refused[idx] = err.construction
+            except RecursionError:
+                f = None
+                errors[idx] = f"Cannot read {text.strip()[:100]!r} into logic: it is nested too deeply."
+                refused[idx] = "nesting"
+            if is_hyp:
+                hyp = f
+            else:
+                out.append(f)
+        if hypothesis is None or not hypothesis:
+            pass
+        background = [*unique_names(comp.discourse.name_constants()), *seriality(comp.modal_flavours)]
+        background += gq_axioms(comp.gq_atoms, [c for c, _, _ in comp.concepts.values()])
+        background += list(comp.background.values())
+        return Meaning(tuple(out), hyp, errors, refused, tuple(background), dict(comp.discourse.surface),
+                       dict(comp.pos), reading)
+
+    def parse(self, sentence: str, *, reading: str = "classical") -> Formula:
+        """One sentence as a formula; raises ParseError when it is refused."""
+        m = self.read([sentence], None, reading=reading)
+        if m.premises[0] is None:
+            raise ParseError(m.errors.get(0, f"Cannot read {sentence!r}."))
+        return m.premises[0]

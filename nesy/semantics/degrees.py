@@ -1,0 +1,341 @@
+"""Adjectives in predicate position, comparatives and measures: degrees as Z3 arithmetic.
+
+* "x is red" → red(x); "x is very tall" → tall(x) ∧ very_tall(x); "x is allergic to y" → allergic_to(x, y)
+  (and allergic(x) for an intersective adjective);
+* "x is taller than y" → height(x) > height(y); "lighter than" → weight(x) < weight(y) (never light(x));
+  "as tall as" → ≥; "more intelligent than" → intelligent-degree >; "2 cm taller than y" → height(x) = height(y) + 0.02;
+* measures: "x is 72 years old" → age(x) = 72; "older than 70" → age(x) > 70; "x is over 65" (a person) → age(x) > 65;
+  "weighs 80 kg" → weight(x) = 80; "drove 130 km/h" → speed(e) = 130; "drove faster than 120 km/h" → speed(e) > 120.
+
+Units are normalised to one base unit per dimension (:data:`nesy.semantics.lexicon.UNITS`), so "2 hours" and
+"120 minutes" are the same duration; a comparison across dimensions (kilograms against metres) is refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from nesy.logic.fol import Arith, Cmp, Formula, Num, NumTerm, Term
+from nesy.semantics import lexicon as lx
+from nesy.semantics.syntax import Node
+from nesy.semantics.terms import NP, Refused, conj_opt, disj_opt, pred_name
+
+if TYPE_CHECKING:
+    from nesy.semantics.compose import Composer
+
+__all__ = ["predicative", "verb_measure", "quantity", "copula_measure"]
+
+_BOUND_PREPS = {"over": ">", "above": ">", "under": "<", "below": "<", "beyond": ">"}
+
+_OPS_UP = {"more": ">", "less": "<"}
+_FLIP = {">": "<", "<": ">", "≥": "≤", "≤": "≥", "=": "=", "≠": "≠"}
+
+
+def _degree(lemma: str) -> tuple[str, int]:
+    lemma = lx.IRREGULAR_COMPARATIVES.get(lemma, lemma)
+    return lx.DEGREE.get(lemma, (f"degree_{lemma}", 1))
+
+
+def quantity(c: Composer, n: Node) -> tuple[str, Fraction] | None:
+    """A measure phrase headed by ``n``: "130 kmh", "80 kg", "72 years", "5 dollars", "38.5 celsius", or a bare
+    number ("70": dimension ""). Consumes its tokens; None if ``n`` is no measure."""
+    if n.pos == "NUM" or lx.number_value(n.text) is not None and n.pos not in {"NOUN", "PROPN"}:
+        v = lx.number_value(n.text)
+        if v is None:
+            return None
+        if n.kids():
+            unit = [k for k in n.kids() if k.lower in lx.UNITS]
+            if len(unit) == 1 and len(n.kids()) == 1:
+                c.use(n, unit[0])
+                dim, factor, offset = lx.UNITS[unit[0].lower]
+                return dim, v * factor + offset
+            return None
+        c.use(n)
+        return "", v
+    unit = n.lower
+    if unit not in lx.UNITS:
+        return None
+    nums = [k for k in n.kids("nummod", "quantmod", "compound") if lx.number_value(k.text) is not None]
+    if len(nums) != 1:
+        return None
+    extra = [k for k in n.children if k is not nums[0] and k.dep not in {"punct"}]
+    if extra or nums[0].kids():
+        return None
+    c.use(n, nums[0])
+    dim, factor, offset = lx.UNITS[unit]
+    value = lx.number_value(nums[0].text)
+    assert value is not None
+    return dim, value * factor + offset
+
+
+def _measure_dim(adj_dim: str, unit_dim: str) -> str:
+    """The dimension of a comparison: the adjective's, checked against the unit's."""
+    if not unit_dim:
+        return adj_dim
+    compatible = {"age": {"calendar"}, "height": {"length"}, "length": {"length"}, "width": {"length"},
+                  "depth": {"length"}, "thickness": {"length"}, "distance": {"length"}, "weight": {"mass"},
+                  "speed": {"speed"}, "temperature": {"temperature"}}
+    if adj_dim in compatible:
+        if unit_dim not in compatible[adj_dim]:
+            raise Refused("unit mismatch", f"{adj_dim} measured in {unit_dim}")
+        return adj_dim
+    return f"{adj_dim}_{unit_dim}"  # currencies, durations, rates: one dimension per unit family
+
+
+def _value(dim: str, unit_dim: str, v: Fraction) -> Fraction:
+    if dim == "age" and unit_dim == "calendar":
+        return v / 12  # calendar units count months; ages are in years
+    if dim == "age" and unit_dim == "":
+        return v
+    return v
+
+
+def predicative(c: Composer, a: Node, subj: NP) -> Callable[[Term], Formula | None]:
+    """λx. what "x is <adjective phrase>" says."""
+    c.use(a)
+    conjs = a.kids("conj")
+    if conjs:
+        cc = a.kid("cc")
+        word = cc.lower if cc is not None else "and"
+        c.use(cc, a.kid("preconj"))
+        for k in conjs:
+            k.detach()
+        try:
+            first = predicative(c, a, subj)
+            rest = [predicative(c, k, subj) for k in conjs]
+        finally:
+            for k in conjs:
+                k.attach(a, "conj")
+        if word == "or":
+            def either(x: Term) -> Formula | None:
+                with c.embedded():
+                    return disj_opt([first(x), *(r(x) for r in rest)])
+            return either
+        if word not in {"and", "but"}:
+            raise Refused("coordination", f"'{word}'")
+        return lambda x: conj_opt([first(x), *(r(x) for r in rest)])
+    if a.pos not in {"ADJ", "VERB", "ADV", "NOUN"} and not a.lower.endswith("_old"):
+        raise Refused("predicate", f"'{a.text}' ({a.pos})")
+    if a.lower.endswith("_old"):
+        raise Refused("age", a.text)
+    than = next((p for p in a.kids("prep") if p.lower == "than"), None)
+    as_ = next((p for p in a.kids("prep") if p.lower == "as"), None)
+    advs = a.kids("advmod")
+    lemma = a.lemma if a.pos == "ADJ" else a.lower
+    comparative = a.tag in {"JJR", "RBR"} or lemma in lx.IRREGULAR_COMPARATIVES and a.lower in {"better", "worse"}
+    more = next((d for d in advs if d.lower in {"more", "less"}), None)
+    as_adv = next((d for d in advs if d.lower == "as"), None)
+    npadv = a.kids("npadvmod")
+    # ------------------------------------------------------------ comparatives
+    if comparative or more is not None:
+        if than is None:
+            raise Refused("comparative without 'than'", f"'{a.text}'")
+        dim, sign = _degree(a.lower if a.lower in lx.IRREGULAR_COMPARATIVES else lemma)
+        op = ">" if sign > 0 else "<"
+        if more is not None:
+            c.use(more)
+            if more.lower == "less":
+                op = _FLIP[op]
+        diff = _difference(c, npadv, dim)
+        return _compare(c, a, than, dim, op, diff)
+    if as_adv is not None and as_ is not None:
+        c.use(as_adv)
+        factor = Fraction(1)
+        for d in [*as_adv.kids(), *npadv]:
+            val = {"twice": Fraction(2), "thrice": Fraction(3), "half": Fraction(1, 2)}.get(d.lower)
+            if val is None:
+                raise Refused("equative", f"'{d.text} as {a.text} as'")
+            c.use_tree(d)
+            factor = val
+        dim, sign = _degree(lemma)
+        op = "≥" if sign > 0 else "≤"
+        return _compare(c, a, as_, dim, op, None, factor)
+    if than is not None or as_ is not None:
+        raise Refused("comparison", a.span_text())
+    # ------------------------------------------------------------ measures: "72 years old", "180 cm tall"
+    if npadv and lemma in lx.MEASURE_ADJECTIVES:
+        if len(npadv) != 1:
+            raise Refused("measure", a.span_text())
+        q = quantity(c, npadv[0])
+        if q is None:
+            raise Refused("measure", npadv[0].span_text())
+        udim, value = q
+        dim = _measure_dim(lx.MEASURE_ADJECTIVES[lemma], udim)
+        op = _numeral_op(c, npadv[0])
+        val = _value(dim, udim, value)
+        return lambda x: Cmp(op, c.measure(dim, x), Num(val))
+    # ------------------------------------------------------------ plain adjectives
+    name = pred_name(lemma)
+    extra: list[Callable[[Term], Formula | None]] = []
+    for d in advs:
+        if d.lower in lx.NON_VERIDICAL_ADVERBS or d.lower in {"not", "never"}:
+            raise Refused("adjective modifier", f"'{d.text} {a.text}'")
+        if d.lower in lx.EMPTY_ADVERBS:
+            c.use(d)
+            continue
+        if d.lower not in lx.VERIDICAL_DEGREE_ADVERBS:
+            raise Refused("adjective modifier", f"'{d.text} {a.text}'")
+        c.use(d)
+        extra.append(lambda x, n=pred_name(d.lower, name): c.pred(n, "a", x))
+    rels: list[Callable[[Term], Formula | None]] = []
+    for p in a.kids("prep"):
+        prep, obj, _ = c.pp(p)
+        rel = pred_name(lemma, prep)
+
+        def relation(x: Term, rel: str = rel, obj: NP = obj) -> Formula | None:
+            o = obj if obj.kind != "bare" else NP(**{**obj.__dict__, "kind": "some"})
+            return c.apply(o, lambda t: c.pred(rel, "a", x, t))
+
+        rels.append(relation)
+    for k in a.children:
+        if k.dep not in {"advmod", "prep", "punct", "cc", "conj", "npadvmod"}:
+            raise Refused("adjective complement", f"'{a.text} {k.text}' ({k.dep})")
+        if k.dep == "npadvmod":
+            raise Refused("adjective modifier", f"'{k.text} {a.text}'")
+    plain = not rels or lemma in lx.INTERSECTIVE
+
+    def body(x: Term) -> Formula | None:
+        parts: list[Formula | None] = [c.pred(name, "a", x)] if plain else []
+        parts.extend(r(x) for r in rels)
+        parts.extend(e(x) for e in extra)
+        return conj_opt(parts)
+
+    return body
+
+
+def _numeral_op(c: Composer, n: Node) -> str:
+    """"over 70 years", "at least 18 years" → the comparison a numeral modifier makes (= without one)."""
+    words = []
+    for k in n.subtree():
+        if k.i not in c.consumed and k is not n:
+            words.append(k)
+    if not words:
+        return "="
+    key = tuple(w.lower for w in sorted(words, key=lambda t: t.i))
+    if key not in lx.NUMERAL_MODIFIERS:
+        raise Refused("numeral modifier", " ".join(key))
+    for w in words:
+        c.use(w)
+    return lx.NUMERAL_MODIFIERS[key]
+
+
+def _difference(c: Composer, npadv: list[Node], dim: str) -> NumTerm | None:
+    if not npadv:
+        return None
+    if len(npadv) != 1:
+        raise Refused("comparative", "several measure phrases")
+    q = quantity(c, npadv[0])
+    if q is None:
+        if npadv[0].lower in {"much", "far", "a_lot", "lot"}:
+            c.use_tree(npadv[0])
+            return None
+        raise Refused("comparative difference", npadv[0].span_text())
+    udim, value = q
+    dim2 = _measure_dim(dim, udim)
+    if dim2 != dim:
+        raise Refused("comparative difference", "unit and adjective do not match")
+    return Num(_value(dim, udim, value))
+
+
+def _compare(c: Composer, a: Node, p: Node, dim: str, op: str, diff: NumTerm | None,
+             factor: Fraction = Fraction(1)) -> Callable[[Term], Formula | None]:
+    """"than/as" + an individual (a noun phrase, maybe quantified) or a measure."""
+    c.use(p)
+    obj = p.kid("pobj")
+    if obj is None or [k for k in p.children if k is not obj]:
+        raise Refused("comparison", p.span_text())
+    q = quantity(c, obj)
+    if q is not None:
+        udim, value = q
+        dim2 = _measure_dim(dim, udim) if udim else dim
+        val = _value(dim2, udim, value)
+        if diff is not None:
+            raise Refused("comparison", "a difference against a number")
+        return lambda x: Cmp(op, c.measure(dim2, x), Num(val * factor))
+    np = c.np(obj)
+
+    def body(x: Term) -> Formula | None:
+        def vs(y: Term) -> Formula:
+            right: NumTerm = c.measure(dim, y)
+            if factor != 1:
+                right = Arith("*", Num(factor), right)
+            if diff is not None:
+                return Cmp("=", c.measure(dim, x), Arith("+" if op in {">", "≥"} else "-", right, diff))
+            return Cmp(op, c.measure(dim, x), right)
+        o = np if np.kind != "bare" else NP(**{**np.__dict__, "kind": "every"})
+        return c.apply(o, vs)
+
+    return body
+
+
+def verb_measure(c: Composer, v: Node) -> Callable[[Term, Term], Formula] | None:
+    """A measure a verb states of its event or subject: "weighs 80 kg", "costs 5 dollars", "drove 130 kmh",
+    "drove at 130 kmh", "drove faster than 120 kmh", "lasted 3 hours". None when the verb states no measure."""
+    lemma = v.lemma
+    if lemma not in lx.MEASURE_VERBS:
+        return None
+    dim = lx.MEASURE_VERBS[lemma]
+    on_event = dim in {"speed", "duration"}
+    # comparative adverb: "faster than 120 kmh"
+    for adv in v.kids("advmod"):
+        if adv.tag in {"RBR", "JJR"}:
+            than = next((p for p in adv.kids("prep") if p.lower == "than"), None)
+            if than is None:
+                return None
+            adim, sign = _degree(adv.lemma if adv.lemma in lx.DEGREE else adv.lower.removesuffix("er"))
+            obj = than.kid("pobj")
+            if obj is None:
+                return None
+            q = quantity(c, obj)
+            if q is None:
+                return None
+            c.use(adv, than)
+            udim, value = q
+            d = _measure_dim(adim, udim)
+            op = ">" if sign > 0 else "<"
+            return lambda e, x, d=d, op=op, value=value: Cmp(op, c.measure(d, e if d == "speed" else x), Num(value))
+    cands = [k for k in v.kids("dobj", "npadvmod", "attr")]
+    for p in v.kids("prep"):
+        if p.lower in {"at", "for"}:
+            cands.extend(p.kids("pobj"))
+    for k in cands:
+        q = quantity(c, k)
+        if q is None:
+            continue
+        udim, value = q
+        if k.parent is not None and k.parent.pos == "ADP":
+            c.use(k.parent)
+        d = _measure_dim(dim, udim) if udim else dim
+        op = _numeral_op(c, k)
+        return lambda e, x, d=d, op=op, value=value: Cmp(op, c.measure(d, e if on_event else x), Num(value))
+    return None
+
+
+def copula_measure(c: Composer, p: Node, subj: NP) -> Callable[[Term], Formula | None] | None:
+    """"x is over 65" / "under eighteen" / "below 30 ml_per_min": a bound on a measure of x. Without a unit the
+    measure is a person's age (the subject must be a person or a name); None when ``p`` is no such phrase."""
+    if p.lower not in _BOUND_PREPS:
+        return None
+    obj = p.kid("pobj")
+    if obj is None or [k for k in p.children if k is not obj]:
+        return None
+    if not (obj.pos == "NUM" or obj.lower in lx.UNITS):
+        return None
+    q = quantity(c, obj)
+    if q is None:
+        return None
+    udim, value = q
+    if not udim:
+        if not (subj.person or (subj.kind == "ref" and subj.head == "") or subj.head in lx.PERSON_NOUNS_HINT):
+            raise Refused("bound without a unit", f"'{p.text} {obj.text}' of something that has no age")
+        dim = "age"
+    else:
+        dim = {"calendar": "age", "mass": "weight", "length": "height", "temperature": "temperature",
+               "speed": "speed"}.get(udim, f"measure_{udim}")
+        if udim == "calendar":
+            value = value / 12
+    c.use(p)
+    op = _BOUND_PREPS[p.lower]
+    return lambda x: Cmp(op, c.measure(dim, x), Num(value))

