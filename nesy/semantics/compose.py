@@ -139,6 +139,24 @@ class Composer:
             return Fn(dim, (*args, self.world))
         return Fn(dim, args)
 
+    def indexed(self, f: Formula | None, x: Term) -> Formula | None:
+        """A predication of ``x`` built from rigid noun/adjective atoms, moved to the current world or time
+        ("Ann was a nurse": nurse(ann, past_time), not nurse(ann))."""
+        if f is None or self.world is None:
+            return f
+        w = self.world
+
+        def go(g: Formula) -> Formula:
+            if isinstance(g, Atom):
+                if g.args == (x,) and self.pos.get(g.pred) in {"n", "a"}:
+                    return Atom(g.pred, (x, w))
+                return g
+            if isinstance(g, And):
+                return And(tuple(go(a) for a in g.args))
+            return g
+
+        return go(f)
+
     def axiom(self, f: Formula, text: str) -> None:
         self.background.setdefault(str(f), (f, text))
 
@@ -260,6 +278,9 @@ class Composer:
             raise Refused("clausal subject", subj_node.span_text())
         else:
             subj_np = self.np(subj_node)
+        if (subj_np.kind == "and" or (subj_np.number == "pl" and subj_np.kind in {"count", "some"})) and (
+                v.lemma in lx.COLLECTIVE_VERBS or any(c.lemma in lx.COLLECTIVE_VERBS for c in _verb_conjuncts(v))):
+            raise Refused("collective reading", f"'{v.text}' may be done by the group together, not by each")
         vp = self.vp(v, subj_np)
         return self.apply_subject(subj_np, vp, v)
 
@@ -499,7 +520,22 @@ class Composer:
     def apply_args(self, roles: list[tuple[str, NP]], pps: list[tuple[str, NP, Node]],
                    inner: Callable[[list[tuple[str, Term]], list[tuple[str, Term]]], Formula]) -> Formula:
         """Apply the object and prepositional-object quantifiers in surface order around the event."""
-        items: list[tuple[str, str, NP]] = [("role", r, np) for r, np in roles] + [("pp", p, np) for p, np, _ in pps]
+        items: list[tuple[str, str, NP]] = [("role", r, np) for r, np in roles] + [
+            ("pp", p, np) for p, np, _ in pps if p != "without"]
+        without = [np for p, np, _ in pps if p == "without"]
+        if without:
+            # "enter the lab without a permit": the entering has no permit with it, ∃e (… ∧ ¬∃y (permit(y) ∧ with(e, y)))
+            base_inner = inner
+
+            def inner(terms: list[tuple[str, Term]], pp_terms: list[tuple[str, Term]]) -> Formula:
+                f = base_inner(terms, pp_terms)
+                assert isinstance(f, Exists)
+                e = f.var
+                extra = []
+                for np in without:
+                    with self.embedded():
+                        extra.append(negate(self._req(self.apply(np, lambda t: self.rigid("with", "p", e, t)))))
+                return Exists(e, conj_opt([f.body, *extra]))  # type: ignore[arg-type]
 
         def go(k: int, terms: list[tuple[str, Term]], pp_terms: list[tuple[str, Term]]) -> Formula | None:
             if k == len(items):
@@ -509,9 +545,6 @@ class Composer:
                 np = self.np(np.node)
             if np.kind == "bare":
                 np = NP(**{**np.__dict__, "kind": "some"})
-            if name == "without":
-                with self.embedded():
-                    return negate(self._req(self.apply(np, lambda t: go(k + 1, terms, [*pp_terms, ("with", t)]))))
             if kind == "role":
                 return self.apply(np, lambda t: go(k + 1, [*terms, (name, t)], pp_terms))
             return self.apply(np, lambda t: go(k + 1, terms, [*pp_terms, (name, t)]))
@@ -977,6 +1010,10 @@ class Composer:
         if not words:
             raise Refused("name", "only a title")
         surface = " ".join(t.text for t in parts)
+        if gender is None:
+            from nesy.semantics.names import name_gender
+
+            gender = name_gender(words[0])
         c = self.discourse.name(words, surface, gender)
         mods = self.noun_modifiers(n, "", names_ok=True)
         restr = (lambda x: conj_opt([m(x) for m in mods])) if mods else None
@@ -1030,9 +1067,14 @@ class Composer:
         person = True if (gender or head in lx.PERSON_NOUNS_HINT or head in lx.PERSON_HEADS) else None
         number = "pl" if n.plural else "sg"
 
+        privative = any(getattr(m, "privative", False) for m in mods)
+        if privative:
+            # "a former nurse", "a toy gun": not a nurse, not a gun — and not "the nurse" of later sentences
+            head_pred = next(getattr(m, "key") for m in mods if getattr(m, "privative", False))
+
         def restr(x: Term) -> Formula | None:
             parts: list[Formula | None] = []
-            if head_pred:
+            if head_pred and not privative:
                 parts.append(self.rigid(head_pred, "n", x))
             parts.extend(m(x) for m in mods)
             return conj_opt(parts)
@@ -1464,7 +1506,7 @@ class Composer:
             r = np.restr
             if r is None:
                 raise Refused("predicate nominal", attr.span_text())
-            return lambda x: r(x)
+            return lambda x: self.indexed(r(x), x)
         if np.kind == "ref" and np.term is not None:
             t = np.term
             extra = np.restr

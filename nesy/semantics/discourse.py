@@ -138,11 +138,21 @@ class Discourse:
         fits = [r for r in reversed(self.referents) if self._fits(r, gender, number, exclude, bound_only)]
         if not fits:
             return None
-        # the nearest subject (the most salient antecedent) if it is in the current or the previous sentence,
-        # else the nearest compatible individual
-        recent = [r for r in fits if r.sentence >= self.sentence - 1]
+        # Candidates in the current and the previous sentence: the only one; else the one whose gender is known
+        # to match; else the nearest subject (the most salient); two subjects or none: ambiguous (None: refused).
+        recent = [r for r in fits if r.sentence >= self.sentence - 1] or fits[:1]
+        terms = list(dict.fromkeys(r.term for r in recent))
+        if len(terms) == 1:
+            return recent[0]
+        if gender in ("male", "female"):
+            known = list(dict.fromkeys(r.term for r in recent if r.gender == gender))
+            if len(known) == 1:
+                return next(r for r in recent if r.term == known[0])
         subjects = [r for r in recent if r.subject]
-        return subjects[0] if subjects else fits[0]
+        if subjects and (len(subjects) == 1 or subjects[0].sentence > subjects[1].sentence or
+                         subjects[0].term == subjects[1].term):
+            return subjects[0]
+        return None
 
     @staticmethod
     def _fits(r: Referent, gender: str | None, number: str, exclude: set[Term], bound_only: bool) -> bool:
@@ -157,7 +167,7 @@ class Discourse:
             elif gender in ("male", "female"):
                 if r.gender not in (None, gender) or r.person is False or r.number != "sg":
                     continue
-                if r.gender is None and r.person is not True:
+                if r.gender is None and r.person is not True and r.kind != "name" and r.head not in ("", "person"):
                     continue
             elif number == "pl":
                 # "they": a plural antecedent, or a generic/universal individual ("every patient … they")

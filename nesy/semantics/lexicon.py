@@ -235,7 +235,8 @@ IMPLICATIVE = {"manage": 1, "remember": 1, "happen": 1, "bother": 1, "dare": 1, 
                "neglect": -1, "omit": -1}
 #: Verbs whose plural subject acts collectively ("Ann and Bob met" is not "Ann met"): refused with coordination.
 COLLECTIVE_VERBS = frozenset("""meet gather marry collide disperse assemble unite separate scatter congregate
-cooperate agree fight kiss hug differ""".split())
+cooperate agree fight kiss hug differ lift carry move push pull build surround share form raise hoist drag
+own buy rent lease found establish organise organize win lose elect outnumber""".split())
 
 # --------------------------------------------------------------------------- modality
 #: Modal words → (force, flavour). Force "nec" (□) or "pos" (◇); "must" and "may" are duals of one flavour.

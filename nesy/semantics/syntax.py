@@ -146,7 +146,7 @@ _CVC = re.compile(r"^[^aeiou]*[aeiou][^aeiouwxy]$")
 def _verb_lemma(word: str, lemma: str) -> str:
     """Repair the lemmatizer's "riding" → "rid", "staring" → "star": a one-syllable consonant-vowel-consonant
     stem doubles its consonant before -ing/-ed ("ridding"), so an undoubled form comes from the stem + e."""
-    if _CVC.match(lemma) and (word == lemma + "ing" or word == lemma + "ed"):
+    if _CVC.match(lemma) and (word == lemma + "ing" or word == lemma + "ed" or word == lemma + "es"):
         return lemma + "e"
     return lemma
 
@@ -179,6 +179,37 @@ def _to_nodes(sent: Any) -> Node:
     for n in nodes.values():
         if n.parent is None and n is not root:
             n.attach(root, "dep")
+    return _repair(root)
+
+
+_CLAUSAL = {"nsubj", "nsubjpass", "expl", "neg", "advmod", "punct", "mark", "advcl", "cc", "conj", "prep", "dobj",
+            "attr", "acomp", "npadvmod", "aux", "auxpass"}
+
+
+def _repair(root: Node) -> Node:
+    """Undo two attachment errors of the small parser that would lose a clause's subject or verb:
+    dependents hung on an auxiliary ("The bank [was → bank] closed") move to the verb, and a noun root with a
+    "has"/"have" auxiliary ("Everyone … [has] diabetes") gets "has" as its verb."""
+    for n in list(root.subtree()):
+        if n.dep in {"aux", "auxpass"} and n.parent is not None:
+            for c in list(n.children):
+                if c.dep in _CLAUSAL:
+                    c.attach(n.parent)
+    if root.pos in {"NOUN", "PROPN"} and root.dep == "ROOT":
+        aux = next((c for c in root.children if c.dep == "aux" and c.lemma in {"have", "need", "want", "own"}),
+                   None)
+        if aux is not None:
+            aux.detach()
+            aux.dep, aux.pos = "ROOT", "VERB"
+            aux.tag = "VBZ" if aux.lower in {"has", "needs", "wants", "owns"} else ("VBD" if aux.lower == "had" else "VBP")
+            aux.parent = None
+            for c in list(root.children):
+                if c.dep in {"nsubj", "nsubjpass", "punct", "neg", "advmod", "aux", "cc", "conj"} and (
+                        c.dep != "conj" or c.pos in {"VERB", "AUX"}):
+                    c.attach(aux)
+            root.dep = "dobj"
+            root.attach(aux, "dobj")
+            return aux
     return root
 
 
