@@ -106,3 +106,20 @@ def test_report_round_trips_through_json(rules_file, system):
 def test_bad_options_exit_2(consistent_file, bad, capsys):
     assert main(["check", str(consistent_file), *bad]) == 2
     assert "must be" in capsys.readouterr().err
+
+
+def test_kg_files_are_checked_with_their_edges(tmp_path, capsys):
+    p = tmp_path / "tiny.kg"
+    p.write_text("minor | excludes | adult\nminor | is_a | adult\nrule: Bob is a minor.\n", encoding="utf-8")
+    assert main(["check", str(p), "--json"]) == 1
+    assert json.loads(capsys.readouterr().out)["conflicts"] == [[1, 2, 3]]
+
+
+def test_max_conflicts_flag_bounds_the_search(tmp_path, capsys):
+    p = tmp_path / "rules.fol"
+    p.write_text("A(c)\n¬A(c)\nB(c)\n¬B(c)\n", encoding="utf-8")
+    assert main(["check", str(p), "--fol", "--json", "--max-conflicts", "1"]) == 1
+    d = json.loads(capsys.readouterr().out)
+    assert d["conflicts"] == [[1, 2]] and d["complete"] is False
+    assert main(["check", str(p), "--fol", "--json"]) == 1
+    assert json.loads(capsys.readouterr().out)["conflicts"] == [[1, 2], [3, 4]]
