@@ -195,7 +195,11 @@ def detect_format(path: Path, text: str) -> str:
                 return fmt
         raise DataFormatError(f"{str(path)!r} is JSON but matches no known layout. {_FORMAT_HELP}")
     header = text.split("\n", 1)[0].strip("\r")
-    cols = [c.strip().lower() for c in (header.split("\t") if "\t" in header else next(csv.reader([header])))]
+    try:
+        cols = [c.strip().lower() for c in (header.split("\t") if "\t" in header else next(csv.reader([header])))]
+    except csv.Error as err:
+        raise DataFormatError(f"{str(path)!r}: unreadable header line {limits.shorten(header, 80)!r} ({err}). "
+                              f"{_FORMAT_HELP}") from err
     fmt = _detect_columns(cols)
     if fmt:
         return fmt

@@ -31,7 +31,10 @@ def domain_knowledge(name: str) -> DomainKnowledge:
 
     Raises:
         ConfigError: no such domain.
+        DataFormatError: a knowledge file is unreadable, not UTF-8, too large or malformed (file and line named).
     """
+    if not isinstance(name, str):
+        raise ConfigError(f"A knowledge domain is named by a string, got {type(name).__name__}.")
     files = [f for f in domain_files() if f.parent.name == name]
     if not files:
         known = sorted({f.parent.name for f in domain_files()})

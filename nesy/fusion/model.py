@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +19,41 @@ from sklearn.isotonic import IsotonicRegression
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold, StratifiedKFold
 
+from nesy import limits
 from nesy.errors import ConfigError, ModelError, NotFittedError
 
 __all__ = ["FusionModel"]
 
 logger = logging.getLogger(__name__)
+
+
+def _array(value: Any, name: str, shape: tuple[int, ...]) -> np.ndarray:
+    """``value`` as a finite float array of ``shape`` (-1: any length); ValueError naming the field otherwise."""
+    try:
+        a = np.asarray(value)
+    except (TypeError, ValueError) as err:
+        raise ValueError(f"'{name}' must hold numbers ({err})") from None
+    if a.dtype.kind not in "iuf":
+        raise ValueError(f"'{name}' must hold numbers, not {a.dtype.name} values")
+    a = a.astype(float)
+    if a.ndim != len(shape) or any(want not in (-1, got) for want, got in zip(shape, a.shape)):
+        raise ValueError(f"'{name}' has shape {a.shape}; expected {tuple('n' if s < 0 else s for s in shape)}")
+    if not np.isfinite(a).all():
+        raise ValueError(f"'{name}' holds a value that is not a finite number")
+    return a
+
+
+def _gates(value: Any, name: str) -> dict[str, list[float]]:
+    """Rule or proof gates: name → [label index, precision in [0, 1], count]."""
+    if not isinstance(value, Mapping):
+        raise ValueError(f"'{name}' must be an object")
+    out: dict[str, list[float]] = {}
+    for key, gate in value.items():
+        g = _array(gate, f"{name}.{key}", (3,))
+        if g[0] not in (0, 1, 2) or not 0 <= g[1] <= 1 or g[2] < 0:
+            raise ValueError(f"'{name}.{key}' must be [label 0/1/2, precision in [0, 1], count]")
+        out[key] = list(gate)
+    return out
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:
@@ -389,25 +419,62 @@ class FusionModel:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> FusionModel:
-        if d.get("format") != "nesy-fusion" or d.get("version") != 1:
+        """A fitted model from :meth:`to_dict`'s JSON form, every field checked (type, shape, finite values).
+
+        Raises:
+            ModelError: not a nesy fusion model, or a field is missing or malformed (the message names it).
+        """
+        if not isinstance(d, Mapping) or d.get("format") != "nesy-fusion" or d.get("version") != 1:
             raise ModelError("Not a nesy fusion model (format nesy-fusion, version 1). Refit with `nesy fit-fusion`.")
         from nesy._version import __version__
 
-        if d.get("nesy_version", "").split(".")[:2] != __version__.split(".")[:2]:
-            logger.warning("Fusion model was saved by nesy %s; this is nesy %s.", d.get("nesy_version"), __version__)
-        m = cls(**{"mode": "full", **d["params"]})  # files from before the residual form are "full"
-        m.feature_names_ = list(d["feature_names"])
-        m.mean_ = np.asarray(d["mean"], dtype=float)
-        m.scale_ = np.asarray(d["scale"], dtype=float)
-        m.coef_ = np.asarray(d["coef"], dtype=float)
-        m.intercept_ = np.asarray(d["intercept"], dtype=float)
-        m.temperature_ = float(d["temperature"])
-        m.proof_gate_ = {k: list(v) for k, v in d.get("proof_gate", {}).items()}
-        m.rule_gate_ = {k: list(v) for k, v in d.get("rule_gate", {}).items()}
+        saved_by = d.get("nesy_version")
+        if not isinstance(saved_by, str) or saved_by.split(".")[:2] != __version__.split(".")[:2]:
+            logger.warning("Fusion model was saved by nesy %s; this is nesy %s.", saved_by, __version__)
+        try:
+            return cls._from_checked_dict(d)
+        except (KeyError, TypeError, ValueError, ConfigError) as err:
+            why = f"missing field {err}" if isinstance(err, KeyError) else str(err)
+            raise ModelError(f"Malformed nesy fusion model: {why}. Refit it with `nesy fit-fusion` "
+                             "(or restore the file).") from err
+
+    @classmethod
+    def _from_checked_dict(cls, d: Mapping[str, Any]) -> FusionModel:
+        params = d["params"]
+        known = set(cls().get_params())
+        if not isinstance(params, Mapping) or not set(params) <= known:
+            raise ValueError(f"'params' must be an object with keys among {sorted(known)}")
+        m = cls(**{"mode": "full", **params})  # files from before the residual form are "full"
+        if m.mode not in ("residual", "full"):
+            raise ValueError(f"'params.mode' is {m.mode!r}; expected residual or full")
+        names = d["feature_names"]
+        if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+            raise ValueError("'feature_names' must be a non-empty list of strings")
+        n = len(names)
+        m.feature_names_ = list(names)
+        m.mean_ = _array(d["mean"], "mean", (n,))
+        m.scale_ = _array(d["scale"], "scale", (n,))
+        if not (m.scale_ > 0).all():
+            raise ValueError("'scale' must be positive")
+        m.coef_ = _array(d["coef"], "coef", (3, n))
+        m.intercept_ = _array(d["intercept"], "intercept", (3,))
+        m.temperature_ = float(_array(d["temperature"], "temperature", ()))
+        if not m.temperature_ > 0:
+            raise ValueError("'temperature' must be positive")
+        m.proof_gate_ = _gates(d.get("proof_gate", {}), "proof_gate")
+        m.rule_gate_ = _gates(d.get("rule_gate", {}), "rule_gate")
         top = d.get("top_label_map")
-        m.top_label_map_ = None if top is None else (np.asarray(top["confidence"], dtype=float),
-                                                     np.asarray(top["calibrated"], dtype=float))
-        m.n_features_in_ = len(m.feature_names_)
+        if top is None:
+            m.top_label_map_ = None
+        else:
+            if not isinstance(top, Mapping):
+                raise ValueError("'top_label_map' must be an object with 'confidence' and 'calibrated' lists")
+            knots = _array(top["confidence"], "top_label_map.confidence", (-1,))
+            values = _array(top["calibrated"], "top_label_map.calibrated", knots.shape)
+            if len(knots) < 2 or (np.diff(knots) < 0).any() or ((values < 0) | (values > 1)).any():
+                raise ValueError("'top_label_map' must map at least two increasing confidences to values in [0, 1]")
+            m.top_label_map_ = (knots, values)
+        m.n_features_in_ = n
         return m
 
     def save(self, path: str | Path) -> None:
@@ -415,11 +482,26 @@ class FusionModel:
 
     @classmethod
     def load(cls, path: str | Path) -> FusionModel:
+        """Read a model saved by :meth:`save` (JSON only: nothing is unpickled or executed).
+
+        Raises:
+            ModelError: the file is missing, too large, not UTF-8 JSON, or not a well-formed nesy fusion model;
+                the message names the file.
+        """
         p = Path(path)
         if not p.is_file():
             raise ModelError(f"Fusion model {str(p)!r} not found. Fit one with `nesy fit-fusion --data ... --out FILE`.")
         try:
+            size = p.stat().st_size
+            if size > limits.MAX_ARTIFACT_BYTES:
+                raise ModelError(f"Fusion model {str(p)!r} has {size:,} bytes; a fusion model is a small JSON file "
+                                 f"(at most {limits.MAX_ARTIFACT_BYTES:,} bytes, nesy.limits.MAX_ARTIFACT_BYTES).")
             data = json.loads(p.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as err:
+        except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as err:
             raise ModelError(f"{str(p)!r} is not JSON: {err}") from err
-        return cls.from_dict(data)
+        except OSError as err:
+            raise ModelError(f"Cannot read the fusion model {str(p)!r}: {err}.") from err
+        try:
+            return cls.from_dict(data)
+        except ModelError as err:
+            raise ModelError(f"{str(p)!r}: {err}") from err

@@ -14,12 +14,14 @@ import gzip
 import json
 import logging
 import time
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
+from nesy import limits
 from nesy.errors import DataFormatError
 
 __all__ = ["KnowledgeGraph", "RELATIONS", "default_graph_path", "domain_files", "load_conceptnet", "load_domain", "load_triples"]
@@ -56,6 +58,8 @@ def _digraph(keys: list[str], edges: list[list[int]], rels: list[str], src: int)
     pred: dict[str, dict[str, dict[str, Any]]] = {k: {} for k in keys}
     single = [(r,) for r in rels]
     for a, b, r, w in edges:
+        if (a | b | r | w) < 0:  # also a TypeError for anything but ints: no index may count from the end
+            raise ValueError(f"edge {[a, b, r, w]} has a negative index or weight")
         u, v = keys[a], keys[b]
         nbrs = succ[u]
         attr = nbrs.get(v)
@@ -113,16 +117,27 @@ class KnowledgeGraph:
         t0 = time.perf_counter()
         try:
             opener = gzip.open if p.suffix == ".gz" else open
-            with opener(p, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
-                data = json.load(fh)
-        except (OSError, json.JSONDecodeError, UnicodeDecodeError) as err:
-            raise DataFormatError(f"{str(p)!r} is not a nesy graph file (JSON, optionally gzip): {err}") from err
+            with opener(p, "rb") as fh:  # type: ignore[operator]
+                raw = fh.read(limits.MAX_GRAPH_BYTES + 1)  # bounded: a gzip bomb stops here
+            if len(raw) > limits.MAX_GRAPH_BYTES:
+                raise DataFormatError(f"{str(p)!r} holds more than {limits.MAX_GRAPH_BYTES:,} bytes of graph data "
+                                      "(nesy.limits.MAX_GRAPH_BYTES); it is not a graph nesy can load.")
+            data = json.loads(raw.decode("utf-8"))
+        except (OSError, EOFError, zlib.error, json.JSONDecodeError, UnicodeDecodeError, RecursionError) as err:
+            raise DataFormatError(f"{str(p)!r} is not a nesy graph file (JSON, optionally gzip): "
+                                  f"{limits.shorten(str(err) or type(err).__name__, 200)}") from err
         if not isinstance(data, dict) or data.get("format") != "nesy-kg":
             raise DataFormatError(f"{str(p)!r} is not a nesy graph file: missing \"format\": \"nesy-kg\".")
         if data.get("version") != 1:
             raise DataFormatError(f"{str(p)!r} has graph format version {data.get('version')!r}; this nesy reads 1.")
         try:
             names, kinds, rels, edges = data["nodes"], data["kinds"], data["relations"], data["edges"]
+            if not all(isinstance(x, list) for x in (names, kinds, rels, edges)):
+                raise TypeError("nodes, kinds, relations and edges must be lists")
+            if len(names) != len(kinds):
+                raise ValueError(f"{len(names)} nodes but {len(kinds)} node kinds")
+            if not all(isinstance(r, str) for r in rels):
+                raise TypeError("relations must be strings")
             source = str(data.get("source", p.name))
             src = len(self.sources)
             keys = [("s:" if k else "w:") + n for n, k in zip(names, kinds)]
@@ -130,9 +145,13 @@ class KnowledgeGraph:
                 self.g = _digraph(keys, edges, rels, src)
             else:
                 for a, b, r, w in edges:
+                    if (a | b | r | w) < 0:
+                        raise ValueError(f"edge {[a, b, r, w]} has a negative index or weight")
                     self._add(keys[a], keys[b], rels[r], w, src)
-        except (KeyError, IndexError, TypeError, ValueError) as err:
-            raise DataFormatError(f"{str(p)!r}: malformed graph data ({err}).") from err
+        except KeyError as err:
+            raise DataFormatError(f"{str(p)!r}: malformed graph data (missing field {err}).") from err
+        except (IndexError, TypeError, ValueError) as err:
+            raise DataFormatError(f"{str(p)!r}: malformed graph data ({limits.shorten(str(err), 200)}).") from err
         self.sources.append(source)
         logger.info("Loaded %s (%d edges) in %.2f s", p, len(edges), time.perf_counter() - t0)
         return self
@@ -202,21 +221,39 @@ class KnowledgeGraph:
 
 
 # --------------------------------------------------------------------------- loaders
+def _read_small_text(p: Path, what: str) -> str:
+    """The UTF-8 text of a knowledge file of at most :data:`nesy.limits.MAX_ARTIFACT_BYTES`; DataFormatError
+    naming the file otherwise."""
+    try:
+        size = p.stat().st_size
+        if size > limits.MAX_ARTIFACT_BYTES:
+            raise DataFormatError(f"{what} {str(p)!r} has {size:,} bytes; nesy reads such files of at most "
+                                  f"{limits.MAX_ARTIFACT_BYTES:,} bytes (nesy.limits.MAX_ARTIFACT_BYTES).")
+        return p.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise DataFormatError(f"{what} {str(p)!r} is not UTF-8 text (byte {err.start}).") from err
+    except OSError as err:
+        raise DataFormatError(f"Cannot read {what.lower()} {str(p)!r}: {err}.") from err
+
+
 def load_triples(path: str | Path) -> list[tuple[str, str, str]]:
     """Read plain triples: TSV/CSV ``head<TAB>relation<TAB>tail`` or JSONL ``{"head", "relation", "tail"}``."""
     p = Path(path)
     if not p.is_file():
         raise DataFormatError(f"Triple file {str(p)!r} not found.")
     out: list[tuple[str, str, str]] = []
-    text = p.read_text(encoding="utf-8")
+    text = _read_small_text(p, "Triple file")
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         if line.lstrip().startswith("{"):
             try:
                 obj = json.loads(line)
-                out.append((obj["head"], obj["relation"], obj["tail"]))
-            except (json.JSONDecodeError, KeyError) as err:
+                triple = (obj["head"], obj["relation"], obj["tail"])
+                if not all(isinstance(x, str) for x in triple):
+                    raise TypeError("head, relation and tail must be strings")
+                out.append(triple)
+            except (json.JSONDecodeError, KeyError, TypeError, RecursionError) as err:
                 raise DataFormatError(f"{str(p)!r} line {lineno}: expected {{\"head\", \"relation\", \"tail\"}} ({err}).") from err
             continue
         parts = [x.strip() for x in (line.split("\t") if "\t" in line else line.split("|") if "|" in line else line.split(","))]
@@ -244,7 +281,16 @@ def load_conceptnet(path: str | Path, *, min_weight: float = 1.0) -> list[tuple[
         raise DataFormatError(f"ConceptNet file {str(p)!r} not found.")
     opener = gzip.open if p.suffix == ".gz" else open
     out: list[tuple[str, str, str]] = []
-    with opener(p, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
+    try:
+        _read_conceptnet_rows(p, opener, min_weight, out)
+    except (OSError, EOFError, zlib.error, UnicodeDecodeError, csv.Error) as err:
+        raise DataFormatError(f"{str(p)!r} is not a ConceptNet 5 assertions file (tab-separated text, optionally "
+                              f"gzip): {limits.shorten(str(err) or type(err).__name__, 200)}") from err
+    return out
+
+
+def _read_conceptnet_rows(p: Path, opener: Any, min_weight: float, out: list[tuple[str, str, str]]) -> None:
+    with opener(p, "rt", encoding="utf-8") as fh:
         for lineno, row in enumerate(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
             if len(row) < 4:
                 raise DataFormatError(f"{str(p)!r} line {lineno}: expected 5 tab-separated columns "
@@ -257,11 +303,10 @@ def load_conceptnet(path: str | Path, *, min_weight: float = 1.0) -> list[tuple[
             if len(row) > 4 and row[4].strip():
                 try:
                     weight = float(json.loads(row[4]).get("weight", 1.0))
-                except (json.JSONDecodeError, AttributeError):
+                except (json.JSONDecodeError, AttributeError, TypeError, ValueError, RecursionError):
                     weight = 1.0
             if weight >= min_weight:
                 out.append((head, rel, tail))
-    return out
 
 
 def load_domain(path: str | Path) -> tuple[list[tuple[str, str, str]], list[str]]:
@@ -274,7 +319,7 @@ def load_domain(path: str | Path) -> tuple[list[tuple[str, str, str]], list[str]
         raise DataFormatError(f"Domain knowledge file {str(p)!r} not found.")
     triples: list[tuple[str, str, str]] = []
     rules: list[str] = []
-    for lineno, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+    for lineno, line in enumerate(_read_small_text(p, "Domain knowledge file").splitlines(), 1):
         line = line.strip()
         if not line or line.startswith("#"):
             continue

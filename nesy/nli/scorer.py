@@ -271,15 +271,64 @@ def _join(premise: str | Sequence[str]) -> str:
 
 
 # --------------------------------------------------------------------------- loading
+# Model folders are data: configs are read as JSON, weights only from safetensors files (nothing is unpickled),
+# and no code they name is run (``trust_remote_code`` stays False). A missing or corrupt file is a ModelError
+# that names it.
+_TRUST_REMOTE_CODE = False
+
+
+def _read_json_file(f: Path, what: str) -> dict[str, Any]:
+    """A model folder's JSON config file as a dict; ModelError naming the file when it is not one."""
+    from nesy import limits
+
+    try:
+        size = f.stat().st_size
+        if size > limits.MAX_ARTIFACT_BYTES:
+            raise ModelError(f"{what} {str(f)!r} has {size:,} bytes; a config is a small JSON file (at most "
+                             f"{limits.MAX_ARTIFACT_BYTES:,} bytes, nesy.limits.MAX_ARTIFACT_BYTES).")
+        data = json.loads(f.read_bytes().decode("utf-8"))
+    except (ValueError, RecursionError) as err:  # JSON and UTF-8 errors are ValueErrors
+        raise ModelError(f"{what} {str(f)!r} is not valid JSON ({limits.shorten(str(err), 120)}). Restore it from "
+                         "the model's source, or retrain with `nesy train --out DIR`.") from err
+    except OSError as err:
+        raise ModelError(f"Cannot read {what.lower()} {str(f)!r}: {err}.") from err
+    if not isinstance(data, dict):
+        raise ModelError(f"{what} {str(f)!r} must be a JSON object, found {type(data).__name__}.")
+    return data
+
+
+def _check_safetensors(f: Path) -> None:
+    """ModelError naming ``f`` unless it is a readable safetensors file (its header is parsed, no tensor read)."""
+    from safetensors import safe_open
+
+    try:
+        with safe_open(str(f), framework="pt") as st:
+            st.keys()
+    except Exception as err:  # the Rust reader raises its own error types for every kind of corruption
+        raise ModelError(f"Weights file {str(f)!r} is not a valid safetensors file ({type(err).__name__}: "
+                         f"{str(err)[:120]}). Restore it, or retrain with `nesy train --out DIR`.") from err
+
+
 def _read_meta(path: Path) -> dict[str, Any]:
     meta_file = path / "nesy_meta.json"
     if not meta_file.is_file():
         return {}
-    meta = json.loads(meta_file.read_text(encoding="utf-8"))
+    meta = _read_json_file(meta_file, "Model metadata")
     from nesy._version import __version__
 
-    if meta.get("nesy_version") and meta["nesy_version"].split(".")[:2] != __version__.split(".")[:2]:
-        logger.warning("Model at %s was made with nesy %s; this is nesy %s.", path, meta["nesy_version"], __version__)
+    saved_by = meta.get("nesy_version")
+    if saved_by is not None and not isinstance(saved_by, str):
+        raise ModelError(f"Model metadata {str(meta_file)!r}: nesy_version must be a string, found {saved_by!r}.")
+    for key in ("base",):
+        if meta.get(key) is not None and not isinstance(meta[key], str):
+            raise ModelError(f"Model metadata {str(meta_file)!r}: {key} must be a string, found {meta[key]!r}.")
+    labels = meta.get("labels")
+    if labels is not None and (not isinstance(labels, list) or not labels
+                               or not all(isinstance(x, str) for x in labels)):
+        raise ModelError(f"Model metadata {str(meta_file)!r}: labels must be a list of label names, found "
+                         f"{labels!r}.")
+    if saved_by and saved_by.split(".")[:2] != __version__.split(".")[:2]:
+        logger.warning("Model at %s was made with nesy %s; this is nesy %s.", path, saved_by, __version__)
     return meta
 
 
@@ -300,11 +349,23 @@ def load_model(model: str | os.PathLike[str]) -> tuple[Any, Any, dict[str, Any]]
             return (*_load_adapter(path, meta), meta)
         if not (path / "config.json").is_file():
             raise ModelError(f"{str(path)!r} has neither config.json nor adapter_config.json; it is not a model folder.")
+        _read_json_file(path / "config.json", "Model config")
+        weights = sorted(path.glob("model*.safetensors"))
+        if not weights:
+            pickled = [f.name for f in path.iterdir() if f.suffix in (".bin", ".pt", ".pth", ".ckpt", ".pkl")]
+            raise ModelError(f"{str(path)!r} has no model.safetensors" + (
+                f" (only {', '.join(sorted(pickled))}, which nesy does not unpickle)" if pickled else "")
+                + ". Convert the weights to safetensors, or point --model at a folder that has them.")
+        for f in weights:
+            if f.suffix == ".safetensors":
+                _check_safetensors(f)
         try:
-            tok = AutoTokenizer.from_pretrained(str(path))
-            mdl = AutoModelForSequenceClassification.from_pretrained(str(path))
-        except (OSError, ValueError) as err:
-            raise ModelError(f"Could not load the checkpoint at {str(path)!r}: {err}") from err
+            tok = AutoTokenizer.from_pretrained(str(path), trust_remote_code=_TRUST_REMOTE_CODE)
+            mdl = AutoModelForSequenceClassification.from_pretrained(
+                str(path), use_safetensors=True, trust_remote_code=_TRUST_REMOTE_CODE)
+        except Exception as err:  # transformers and tokenizers raise many types for a corrupt folder
+            raise ModelError(f"Could not load the checkpoint at {str(path)!r}: {type(err).__name__}: "
+                             f"{str(err)[:300]}") from err
         return mdl, tok, meta
     if os.environ.get("HF_HUB_OFFLINE") == "1" or not ("/" in name and not name.startswith((".", "/"))):
         raise ModelError(
@@ -312,8 +373,9 @@ def load_model(model: str | os.PathLike[str]) -> tuple[Any, Any, dict[str, Any]]
             "Give the path of a checkpoint directory, or 'default'."
         )
     try:
-        tok = AutoTokenizer.from_pretrained(name)
-        mdl = AutoModelForSequenceClassification.from_pretrained(name)
+        tok = AutoTokenizer.from_pretrained(name, trust_remote_code=_TRUST_REMOTE_CODE)
+        mdl = AutoModelForSequenceClassification.from_pretrained(name, use_safetensors=True,
+                                                                 trust_remote_code=_TRUST_REMOTE_CODE)
     except (OSError, ValueError) as err:
         raise ModelError(f"Could not load model {name!r} from the hub: {err}") from err
     return mdl, tok, {}
@@ -323,21 +385,37 @@ def _load_adapter(path: Path, meta: Mapping[str, Any]) -> tuple[Any, Any]:
     from peft import PeftModel
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
-    cfg = json.loads((path / "adapter_config.json").read_text(encoding="utf-8"))
+    cfg = _read_json_file(path / "adapter_config.json", "Adapter config")
     base = meta.get("base") or cfg.get("base_model_name_or_path") or DEFAULT_BASE
+    if not isinstance(base, str):
+        raise ModelError(f"Adapter config {str(path / 'adapter_config.json')!r}: base_model_name_or_path must be a "
+                         f"string, found {base!r}.")
+    weights = path / "adapter_model.safetensors"
+    if not weights.is_file():
+        pickled = " (adapter_model.bin is there; nesy does not unpickle weights)" if (
+            path / "adapter_model.bin").is_file() else ""
+        raise ModelError(f"Adapter folder {str(path)!r} has no adapter_model.safetensors{pickled}. Restore it, or "
+                         "retrain with `nesy train --out DIR`.")
+    _check_safetensors(weights)
     base_path = base_model_path(base)
     labels = meta.get("labels", [lab.value for lab in LABELS])
     tok_src = str(path) if (path / "tokenizer.json").is_file() else base_path
-    tok = AutoTokenizer.from_pretrained(tok_src)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        transformers_logging_quiet()
-        mdl = AutoModelForSequenceClassification.from_pretrained(
-            base_path, num_labels=len(labels), id2label=dict(enumerate(labels)),
-            label2id={lab: i for i, lab in enumerate(labels)},
-        )
-    mdl = PeftModel.from_pretrained(mdl, str(path))
-    return mdl.merge_and_unload(), tok
+    try:
+        tok = AutoTokenizer.from_pretrained(tok_src, trust_remote_code=_TRUST_REMOTE_CODE)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            transformers_logging_quiet()
+            mdl = AutoModelForSequenceClassification.from_pretrained(
+                base_path, num_labels=len(labels), id2label=dict(enumerate(labels)),
+                label2id={lab: i for i, lab in enumerate(labels)}, trust_remote_code=_TRUST_REMOTE_CODE,
+            )
+        mdl = PeftModel.from_pretrained(mdl, str(path))  # reads adapter_model.safetensors, checked above
+        return mdl.merge_and_unload(), tok
+    except ModelError:
+        raise
+    except Exception as err:  # peft, transformers and tokenizers raise many types for a corrupt adapter folder
+        raise ModelError(f"Could not load the adapter at {str(path)!r} on base {base!r}: {type(err).__name__}: "
+                         f"{str(err)[:300]}") from err
 
 
 def transformers_logging_quiet() -> None:

@@ -264,3 +264,9 @@ def test_generic_premises_must_be_strings(tmp_path):
                                            "['Bob is red.', 3].")
     bad_csv = 'premises,hypothesis,label,id\n"[""a"", 3",h,entailment,1\n'
     assert "field 'premises' starts like a JSON array but is not one" in _error(tmp_path, bad_csv)
+
+
+def test_carriage_return_inside_a_csv_header_is_a_data_format_error(tmp_path):
+    """Found by the corrupted-bytes fuzz test: csv.Error escaped from format detection."""
+    assert "unreadable header line 'i\\r,premise,hypothesis,label'" in _error(
+        tmp_path, "i\r,premise,hypothesis,label\n1,Bob is red.,Bob is big.,neutral\n")
