@@ -218,6 +218,9 @@ def _solve_writing(system: System, problems: Sequence[Problem], out: Path, *, re
 
     name = getattr(system, "name", type(system).__name__)
     done: dict[int, Verdict] = {}
+    if out.is_dir():
+        raise ConfigError(f"The predictions file {str(out)!r} is a folder; give a file path such as "
+                          f"{str(out / 'predictions.jsonl')!r}.")
     if resume and out.is_file():
         records, good = read_predictions(out)
         # k-th record of an id ↔ k-th item with that id (ids are not always unique within a file)
@@ -252,9 +255,12 @@ def _solve_writing(system: System, problems: Sequence[Problem], out: Path, *, re
     todo = [i for i in range(len(problems)) if i not in done]
     size = max(1, chunk_size)
     disable = (len(todo) < 50) if show_progress_bar is None else not show_progress_bar
-    mode = "a" if resume else "w"
-    with open(out, mode, encoding="utf-8") as fh, tqdm(total=len(todo), desc=name, disable=disable,
-                                                      unit="item") as bar:
+    try:
+        fh = open(out, "a" if resume else "w", encoding="utf-8")  # noqa: SIM115 - closed by the with below
+    except OSError as err:
+        raise ConfigError(f"Cannot write the predictions file {str(out)!r}: {err.strerror or err}. Give the path of "
+                          "a file in a writable folder.") from err
+    with fh, tqdm(total=len(todo), desc=name, disable=disable, unit="item") as bar:
         for start in range(0, len(todo), size):
             idx = todo[start:start + size]
             answers = system.solve_many([problems[i] for i in idx], show_progress_bar=False)
@@ -267,8 +273,12 @@ def _solve_writing(system: System, problems: Sequence[Problem], out: Path, *, re
 
 
 def _write_records(fh: IO[str], records: Sequence[Mapping[str, Any]]) -> None:
-    fh.write("".join(json.dumps(rec) + "\n" for rec in records))
-    fh.flush()
+    try:
+        fh.write("".join(json.dumps(rec) + "\n" for rec in records))
+        fh.flush()
+    except OSError as err:
+        raise ConfigError(f"Cannot write the predictions file {fh.name!r}: {err.strerror or err}. The records "
+                          "written so far are kept; free space (or give another file) and rerun with --resume.") from err
 
 
 def verdict_from_probabilities(probs: Sequence[float], *, system: str, trace: Any, seconds: float = 0.0,

@@ -175,3 +175,13 @@ def test_cli_resume_needs_predictions(tmp_path, capsys):
 
     assert main(["eval", str(tmp_path / "x.json"), "--system", "symbolic", "--resume"]) == 2
     assert "--resume needs --predictions OUT.jsonl" in capsys.readouterr().err
+
+
+def test_predictions_path_that_cannot_be_written(tmp_path):
+    with pytest.raises(ConfigError, match=re.escape(f"The predictions file {str(tmp_path)!r} is a folder; give a "
+                                                    "file path such as")):
+        evaluate(Scripted(), _problems(), predictions=tmp_path)
+    missing = tmp_path / "no" / "such" / "dir.jsonl"
+    with pytest.raises(ConfigError, match=re.escape(f"Cannot write the predictions file {str(missing)!r}: No such "
+                                                    "file or directory.")):
+        evaluate(Scripted(), _problems(), predictions=missing)
