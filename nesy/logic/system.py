@@ -103,12 +103,21 @@ class SymbolicSystem:
         self.semantics = semantics
         self.checker = LogicChecker(timeout_ms=timeout_ms, world=world)
         self.parser = EnglishParser(exclusive_either=exclusive_either)
-        self.reader = Reader()
+        self.reader = Reader(known_noun=self._known_noun)
         if kg == "auto":
             from nesy.kg.retriever import Retriever
 
             kg = Retriever()
         self.kg = kg
+
+    def _known_noun(self, word: str) -> bool:
+        """Whether the lexicon (the knowledge graph's WordNet lemmas) has ``word`` as a common noun."""
+        if self.kg is None:
+            return False
+        try:
+            return bool(self.kg.kg.senses(word, 3, "n"))
+        except Exception:  # noqa: BLE001 - a lexicon lookup must never break reading
+            return False
 
     # ---------------------------------------------------------------- parsing
     def _formal(self, problem: Problem) -> bool:

@@ -20,15 +20,15 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from nesy.errors import ParseError
-from nesy.logic.fol import Formula, conj
+from nesy.logic.fol import Formula, Not, conj
 from nesy.semantics.compose import Composer
-from nesy.semantics.quantifiers import gq_axioms, seriality, unique_names
-from nesy.semantics.syntax import Node, load_spacy, parse_sentences
+from nesy.semantics.quantifiers import gq_axioms, negative_prefixes, seriality, unique_names
+from nesy.semantics.syntax import Node, load_spacy, parse_sentences, strip_frames
 from nesy.semantics.terms import Refused
 
 __all__ = ["Reader", "Meaning", "load_spacy"]
@@ -79,8 +79,10 @@ class Reader:
         cache_size: How many parsed sentences to keep.
     """
 
-    def __init__(self, *, nlp: Any = None, cache_size: int = 20_000) -> None:
+    def __init__(self, *, nlp: Any = None, cache_size: int = 20_000,
+                 known_noun: Callable[[str], bool] | None = None) -> None:
         self._nlp = nlp
+        self.known_noun = known_noun
         self._trees: OrderedDict[str, list[Node]] = OrderedDict()
         self.cache_size = cache_size
 
@@ -107,8 +109,11 @@ class Reader:
             raise ConfigError(f"Unknown reading {reading!r} for the compositional reader. Choose one of: "
                               "classical, scene (directional rule text is read by nesy.semantics.rules).")
         texts = list(premises) + ([hypothesis] if hypothesis else [])
-        all_trees = self.trees(texts)
-        comp = Composer(reading)
+        framed = [strip_frames(t) for t in texts]
+        all_trees = self.trees([inner for inner, _ in framed])
+        lower = frozenset(n.lower for roots in all_trees for r in roots for n in r.subtree()
+                          if n.text[:1].islower() and n.pos in {"NOUN", "PROPN"})
+        comp = Composer(reading, known_noun=self.known_noun, lowercase_words=lower)
         out: list[Formula | None] = []
         errors: dict[int, str] = {}
         refused: dict[int, str] = {}
@@ -119,8 +124,11 @@ class Reader:
             try:
                 if not roots:
                     raise Refused("empty text", "nothing to read")
-                forms = [comp.sentence(r, hypothesis=is_hyp) for r in roots]
+                negated = framed[k][1]
+                forms = [self._sentence(comp, r, is_hyp, negated) for r in roots]
                 f: Formula | None = conj(forms)
+                if negated:
+                    f = Not(f)
             except Refused as err:
                 f = None
                 errors[idx] = f"Cannot read {text.strip()[:100]!r} into logic: {err}."
@@ -137,9 +145,30 @@ class Reader:
             pass
         background = [*unique_names(comp.discourse.name_constants()), *seriality(comp.modal_flavours)]
         background += gq_axioms(comp.gq_atoms, [c for c, _, _ in comp.concepts.values()])
+        background += negative_prefixes(p for p, kind in comp.pos.items() if kind == "a")
         background += list(comp.background.values())
         return Meaning(tuple(out), hyp, errors, refused, tuple(background), dict(comp.discourse.surface),
                        dict(comp.pos), reading)
+
+    def _sentence(self, comp: Composer, root: Node, hypothesis: bool, negated: bool) -> Formula:
+        """One sentence; when the parser's analysis is refused and the sentence starts with a capitalised common
+        word, the analysis of the same words with that word in lower case is tried ("Statins lower cholesterol":
+        the tagger reads a capitalised plural as a name and "lower" as an adjective)."""
+        try:
+            return comp.sentence(root, hypothesis=hypothesis, embedded=negated)
+        except Refused:
+            first = min(root.subtree(), key=lambda n: n.i)
+            text = " ".join(n.text for n in sorted(root.subtree(), key=lambda n: n.i))
+            if not (first.text[:1].isupper() and first.text[1:2].islower() and first.pos in {"NOUN", "PROPN", "ADJ"}):
+                raise
+            from nesy.semantics.names import name_gender
+
+            if name_gender(first.text):
+                raise
+            alt = self.trees([first.text[:1].lower() + text[1:]])[0]
+            if len(alt) != 1:
+                raise
+            return comp.sentence(alt[0], hypothesis=hypothesis, embedded=negated)
 
     def parse(self, sentence: str, *, reading: str = "classical") -> Formula:
         """One sentence as a formula; raises ParseError when it is refused."""

@@ -72,8 +72,13 @@ class Composer:
         reading: ``classical`` or ``scene`` (see :data:`nesy.types.Reading`).
     """
 
-    def __init__(self, reading: str = "classical") -> None:
+    def __init__(self, reading: str = "classical", *, known_noun: Callable[[str], bool] | None = None,
+                 lowercase_words: frozenset[str] = frozenset()) -> None:
         self.reading = reading
+        #: whether a word is a common noun of the lexicon (the knowledge graph's lemmas), for capitalised words
+        self.known_noun = known_noun
+        #: words the problem's text also writes in lower case (so a capitalised "Aspirin" is the drug, not a name)
+        self.lowercase_words = lowercase_words
         self.discourse = Discourse()
         self.background: dict[str, tuple[Formula, str]] = {}
         self.pos: dict[str, str] = {}
@@ -161,13 +166,14 @@ class Composer:
         self.background.setdefault(str(f), (f, text))
 
     # ================================================================== sentences
-    def sentence(self, root: Node, *, hypothesis: bool = False) -> Formula:
-        """The meaning of one sentence (a closed formula); raises Refused."""
+    def sentence(self, root: Node, *, hypothesis: bool = False, embedded: bool = False) -> Formula:
+        """The meaning of one sentence (a closed formula); raises Refused. ``embedded``: the sentence is under
+        a negation ("It is not the case that …"), so it introduces no individuals."""
         self.tokens = {n.i: n for n in root.subtree()}
         self.presupposed: list[tuple[Prop, Term]] = []
         self.consumed = set()
         self.bind = {}
-        self.top = not hypothesis
+        self.top = not hypothesis and not embedded
         self.discourse.in_hypothesis = hypothesis
         f = self.clause_or_fragment(root)
         if self.presupposed:
@@ -367,9 +373,25 @@ class Composer:
         self.use(*neg_nodes)
         negated = len(neg_nodes) % 2 == 1
         tense = self.tense(v, auxes)
+        if any(n.lower == "never" for n in neg_nodes) and self.reading != "scene":
+            tense = "any"  # "never" denies it at every time: an untensed event under the negation
         modal = self.modal(v, auxes)
         for a in auxes:
             self.use(a)
+        mv = self.modal_verb(v)
+        if mv is not None and modal is None:
+            # "is allowed to smoke", "has to pay", "is forbidden to enter": a modal over the infinitive
+            force, flavour, x = mv
+            inner = self.controlled(x)
+            if force == "nec_not":
+                base_inner = inner
+
+                def inner(t: Term) -> Formula | None:
+                    f = base_inner(t)
+                    return negate(f) if f is not None else None
+
+                force = "nec"
+            return self.modalize(inner, force, flavour, negated, True, tense)
         if _is_copula(v):
             core = self.copula_core(v, subj)
         elif v.lemma in _BE and v.pos == "AUX" and not v.kid("attr", "acomp", "prep", "oprd"):
@@ -435,7 +457,7 @@ class Composer:
         obj = v.kid("dobj")
         if obj is None and measure is None:
             # a bare noun the parser sometimes calls an adverb ("works overtime", "plays football"): the object
-            bare = [c for c in v.kids("advmod", "npadvmod") if c.pos == "NOUN" and c.tag in {"NN", "NNS"}
+            bare = [c for c in v.kids("advmod") if c.pos == "NOUN" and c.tag in {"NN", "NNS"}
                     and not c.kids() and c.i > v.i]
             if len(bare) == 1:
                 obj = bare[0]
@@ -489,7 +511,7 @@ class Composer:
         ev_name = pred_name(lemma)
         # tense marks what happened when; a participle ("a contract signed by a minor") and the conditions of a
         # rule ("if a tenant damages …", "every patient who takes …") say nothing about when
-        tense_atom = tense if self.reading != "scene" and v.dep != "acl" else ""
+        tense_atom = tense if self.reading != "scene" and v.dep != "acl" and tense != "any" else ""
         measures = measure
 
         def body(x: Term) -> Formula | None:
@@ -861,6 +883,35 @@ class Composer:
                 return force, flavour, neg_outside
         return None
 
+    def modal_verb(self, v: Node) -> tuple[str, str, Node] | None:
+        """"be allowed/permitted/required/obliged/forbidden to V", "have/need to V": (force, flavour, infinitive)."""
+        if v.lemma not in lx.MODAL_VERBS:
+            return None
+        x = v.kid("xcomp")
+        if x is None or x.kid("nsubj", "nsubjpass") is not None:
+            return None
+        to = x.kid("aux")
+        if to is None or to.lower != "to":
+            return None
+        passive = v.kid("auxpass") is not None or v.tag == "VBN"
+        if v.lemma in {"have", "need"} and passive:
+            return None
+        if v.lemma not in {"have", "need"} and not passive:
+            return None
+        if v.kid("dobj") is not None:
+            return None
+        self.use(to)
+        force, flavour = lx.MODAL_VERBS[v.lemma]
+        return force, flavour, x
+
+    def controlled(self, x: Node) -> Callable[[Term], Formula | None]:
+        """λt. the infinitive clause ``x`` with t as its (controlled) subject."""
+        def body(t: Term) -> Formula | None:
+            self.bind[x.i] = t
+            return self.clause(x)
+
+        return body
+
     def modalize(self, core: Callable[[Term], Formula | None], force: str, flavour: str, negated: bool,
                  neg_outside: bool, tense: str) -> Callable[[Term], Formula | None]:
         """□/◇ over accessible worlds of the modal's flavour; the predication inside holds at the world."""
@@ -895,20 +946,37 @@ class Composer:
             cc = n.kid("cc")
             word = cc.lower if cc is not None else "and"
             self.use(cc, n.kid("preconj"))
-            for c in conjs:
+            pre = n.kid("preconj") or next((d for d in n.kids("det") if d.lower in {"neither", "either", "both"}),
+                                           None)
+            moved = [*conjs, *([pre] if pre is not None else [])]
+            deps = {id(c): c.dep for c in moved}
+            for c in moved:
                 c.detach()
             try:
                 first = self.np(n)
                 rest = [self.np(c) for c in conjs]
             finally:
-                for c in conjs:
-                    c.attach(n, "conj")
+                for c in moved:
+                    c.attach(n, deps[id(c)])
+            if word == "but":
+                word = "and"  # "a pool but no gym"
             if word not in {"and", "or", "nor"}:
                 raise Refused("coordination", f"'{word}'")
             if word == "nor":
-                raise Refused("coordination", "'neither … nor' of noun phrases")
+                # "neither a jacket nor a scarf": not the one and not the other
+                if pre is None or pre.lower != "neither":
+                    raise Refused("coordination", "'nor' without 'neither'")
+                self.use(pre)
+                return NP("nor", parts=(first, *rest), number="pl")
+            if pre is not None:
+                if (pre.lower, word) not in {("either", "or"), ("both", "and")}:
+                    raise Refused("coordination", f"'{pre.text} … {word}'")
+                self.use(pre)
             return NP("and" if word == "and" else "or", parts=(first, *rest), number="pl")
         lower = n.lower
+        if lower in lx.DETERMINERS and lower not in {"a", "an", "the", "that", "this", "one"} and \
+                n.kid("prep") is not None and n.kid("prep").lower == "of":  # type: ignore[union-attr]
+            return self.partitive(n)
         if n.lower in _REL_PRONOUNS and n.tag in {"WDT", "WP"}:
             raise Refused("relative pronoun", f"'{n.text}' outside a relative clause")
         if lower in lx.QUANT_PRONOUNS:
@@ -917,7 +985,7 @@ class Composer:
             return self.pronoun(n)
         if n.pos == "NUM" and not n.kids("det", "amod", "compound", "prep"):
             raise Refused("number as a noun phrase", f"'{n.text}'")
-        if n.is_name and not n.kid("det"):
+        if not n.kid("det") and self._is_name(n):
             return self.name_np(n)
         if n.pos in {"VERB"} and n.tag == "VBG":
             raise Refused("gerund", f"'{n.text}'")
@@ -927,10 +995,30 @@ class Composer:
         if n.pos not in {"NOUN", "PROPN"} and not (n.pos == "ADJ" and n.kid("det")):
             if n.pos == "PRON":
                 raise Refused("pronoun", f"'{n.text}'")
-            if n.pos in {"DET"} and lower in lx.DETERMINERS:
+            if lower in lx.DETERMINERS and n.kid("prep") is not None:
                 return self.partitive(n)
             raise Refused("noun phrase", f"'{n.text}' ({n.pos})")
         return self.common_np(n)
+
+    def _is_name(self, n: Node) -> bool:
+        """Whether a capitalised word without a determiner is a proper name. The tagger's PROPN is trusted
+        inside a sentence; a sentence's first word ("Aspirin is an NSAID", "Nico is nine") is a name if it is a
+        given name, else a common noun if the problem also writes it in lower case or the lexicon knows it."""
+        if not n.text[:1].isupper() or n.pos not in {"PROPN", "NOUN"}:
+            return False
+        from nesy.semantics.names import FEMALE_NAMES, MALE_NAMES
+
+        w = n.lower
+        first = n.i == min(self.tokens) if self.tokens else False
+        if w in FEMALE_NAMES or w in MALE_NAMES or "_".join([w]) in self.discourse.names:
+            return True
+        if w in self.lowercase_words:
+            return False
+        if not first:
+            return n.is_name or not (self.known_noun and self.known_noun(n.lemma))
+        if self.known_noun is not None:
+            return not self.known_noun(n.lemma) and not self.known_noun(w)
+        return n.is_name
 
     def quant_pronoun(self, n: Node) -> NP:
         kind, person = lx.QUANT_PRONOUNS[n.lower]
@@ -958,7 +1046,14 @@ class Composer:
             raise Refused("determiner as a noun phrase", f"'{n.text}'")
         inner = self.partitive_of(of)
         kind = lx.DETERMINERS[n.lower]
-        return self._determined(kind, n, inner)
+        np = self._determined(kind, n, inner)
+        neg = n.kid("neg")
+        if neg is not None:  # "Not all of the reports"
+            self.use(neg)
+            if np.kind != "every":
+                raise Refused("negated determiner", f"'not {n.text}'")
+            return NP(**{**np.__dict__, "kind": "not_every"})
+        return np
 
     def partitive_of(self, of: Node) -> NP:
         self.use(of)
@@ -1114,9 +1209,16 @@ class Composer:
                 raise Refused("question or free relative", f"'{det.text}'")
             raise Refused("determiner", f"'{det.text}'")
         kind = lx.DETERMINERS[dl]
-        neg = [c for c in det.kids("neg", "advmod") if c.lower in {"not"}]
+        neg = [c for c in det.kids("neg", "advmod") if c.lower in {"not"}] + [
+            c for c in n.kids("neg") if c.i < det.i]
         if neg:
             self.use(*neg)
+            single = next((a for a in n.kids("amod") if a.lower == "single" and a.i == det.i + 1), None)
+            if dl in {"a", "an", "any"}:
+                # "Not a single window was broken": no window was
+                self.use(single)
+                return NP(**{**self.common_np(n, skip_det=True, skip={a.i for a in [single] if a}).__dict__,
+                             "kind": "no"})
         if count is not None:
             op, k = count
             if kind in {"the", "the_pl"}:
@@ -1294,6 +1396,14 @@ class Composer:
             elif c.dep == "prep":
                 if c.lower == "of" and n.lower in lx.QUANTITY_NOUNS:
                     continue
+                from nesy.semantics.degrees import copula_measure
+
+                personish = head in lx.PERSON_NOUNS_HINT or head in lx.PERSON_HEADS or n.lower in lx.MALE_NOUNS \
+                    or n.lower in lx.FEMALE_NOUNS or head in {"child", "man", "woman", "boy", "girl"}
+                measured = copula_measure(self, c, None, personish)  # "children under 12", "patients over 65"
+                if measured is not None:
+                    out.append(measured)
+                    continue
                 prep, np, _ = self.pp(c)
                 if prep == "without":
                     out.append(lambda x, np=np: self._without_mod(np, x))
@@ -1387,6 +1497,7 @@ class Composer:
             if c.dep == "punct":
                 self.use(c)
         if a.tag in {"VBN", "VBG"} and a.lower not in lx.INTERSECTIVE and a.lower not in lx.NON_SUBSECTIVE and \
+                "_" not in a.lower and \
                 not advs and not conjs:
             # a participle: "a sleeping baby" is a baby that is sleeping, "a broken window" one that was broken
             verb = a.lemma if a.pos == "VERB" else _participle_lemma(a)
@@ -1566,6 +1677,9 @@ class Composer:
         if k == "or":
             with self.embedded():
                 return disj_opt([self.apply(p, scope) for p in np.parts])
+        if k == "nor":
+            with self.embedded():
+                return conj_opt([negate(self._req(self.apply(p, scope))) for p in np.parts])
         if k == "bare":
             return self.apply(NP(**{**np.__dict__, "kind": "some"}), scope)
         binders = getattr(self, "_binders", None)

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from nesy.logic.fol import Arith, Cmp, Formula, Num, NumTerm, Term
+from nesy.logic.fol import Arith, Cmp, Formula, Not, Num, NumTerm, Term
 from nesy.semantics import lexicon as lx
 from nesy.semantics.syntax import Node
 from nesy.semantics.terms import NP, Refused, conj_opt, disj_opt, pred_name
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 __all__ = ["predicative", "verb_measure", "quantity", "copula_measure"]
 
+_SITUATING_PREPS = {"in", "on", "at", "during", "inside", "outside", "near", "before", "after", "since", "until",
+                    "throughout", "within", "under", "over", "behind", "beside", "around"}
 _BOUND_PREPS = {"over": ">", "above": ">", "under": "<", "below": "<", "beyond": ">"}
 
 _OPS_UP = {"more": ">", "less": "<"}
@@ -180,27 +182,37 @@ def predicative(c: Composer, a: Node, subj: NP) -> Callable[[Term], Formula | No
         c.use(d)
         extra.append(lambda x, n=pred_name(d.lower, name): c.pred(n, "a", x))
     rels: list[Callable[[Term], Formula | None]] = []
+    situated = False
     for p in a.kids("prep"):
         prep, obj, _ = c.pp(p)
-        rel = pred_name(lemma, prep)
+        if prep in _SITUATING_PREPS:
+            # "open on Sundays", "asleep in the car": the state and where/when it holds, as if the phrase modified
+            # the whole predicate (the parser attaches it either way)
+            rel, situated = prep, True
+        else:
+            rel = pred_name(lemma, prep)  # a complement: "allergic to penicillin", "afraid of dogs"
 
         def relation(x: Term, rel: str = rel, obj: NP = obj) -> Formula | None:
-            o = obj if obj.kind != "bare" else NP(**{**obj.__dict__, "kind": "some"})
-            return c.apply(o, lambda t: c.pred(rel, "a", x, t))
+            return c.apply(obj, lambda t: c.pred(rel, "a", x, t))
 
         rels.append(relation)
     for k in a.children:
-        if k.dep not in {"advmod", "prep", "punct", "cc", "conj", "npadvmod"}:
+        if k.dep not in {"advmod", "prep", "punct", "cc", "conj", "npadvmod", "neg"}:
             raise Refused("adjective complement", f"'{a.text} {k.text}' ({k.dep})")
         if k.dep == "npadvmod":
             raise Refused("adjective modifier", f"'{k.text} {a.text}'")
-    plain = not rels or lemma in lx.INTERSECTIVE
+    plain = not rels or lemma in lx.INTERSECTIVE or situated
+    negs = a.kids("neg")
+    c.use(*negs)
 
     def body(x: Term) -> Formula | None:
         parts: list[Formula | None] = [c.pred(name, "a", x)] if plain else []
         parts.extend(r(x) for r in rels)
         parts.extend(e(x) for e in extra)
-        return conj_opt(parts)
+        f = conj_opt(parts)
+        if f is not None and len(negs) % 2 == 1:  # "tall but not thin"
+            return Not(f)
+        return f
 
     return body
 
@@ -313,7 +325,7 @@ def verb_measure(c: Composer, v: Node) -> Callable[[Term, Term], Formula] | None
     return None
 
 
-def copula_measure(c: Composer, p: Node, subj: NP) -> Callable[[Term], Formula | None] | None:
+def copula_measure(c: Composer, p: Node, subj: NP | None, personish: bool = False) -> Callable[[Term], Formula | None] | None:
     """"x is over 65" / "under eighteen" / "below 30 ml_per_min": a bound on a measure of x. Without a unit the
     measure is a person's age (the subject must be a person or a name); None when ``p`` is no such phrase."""
     if p.lower not in _BOUND_PREPS:
@@ -328,7 +340,8 @@ def copula_measure(c: Composer, p: Node, subj: NP) -> Callable[[Term], Formula |
         return None
     udim, value = q
     if not udim:
-        if not (subj.person or (subj.kind == "ref" and subj.head == "") or subj.head in lx.PERSON_NOUNS_HINT):
+        if not (personish or (subj is not None and (subj.person or (subj.kind == "ref" and subj.head == "")
+                                                      or subj.head in lx.PERSON_NOUNS_HINT))):
             raise Refused("bound without a unit", f"'{p.text} {obj.text}' of something that has no age")
         dim = "age"
     else:

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from nesy.logic.fol import And, Atom, Const, Eq, Exists, ForAll, Formula, Implies, Not, Var
 
-__all__ = ["gq_axioms", "unique_names", "seriality", "GQ_SCOPE"]
+__all__ = ["gq_axioms", "unique_names", "seriality", "negative_prefixes", "GQ_SCOPE"]
 
 #: The scope monotonicity of each generalised quantifier: +1 upward, -1 downward.
 GQ_SCOPE = {"most": 1, "many": 1, "few": -1}
@@ -73,4 +73,30 @@ def seriality(flavours: Iterable[str]) -> list[tuple[Formula, str]]:
     for f in sorted(set(flavours)):
         w = Var("w")
         out.append((Exists(w, Atom(f"acc_{f}", (w,))), f"what {f} modals require is possible (seriality)"))
+    return out
+
+
+#: Prefixes that make an adjective the contrary of its base: "unhappy" is not happy, "nonresident" not resident.
+#: (in-/im-/il-/ir- are left out: "inflammable", "invaluable", "impassive" are not contraries of their bases.)
+NEGATIVE_PREFIXES = ("un", "non_", "non", "dis")
+#: Words with one of the prefixes that are not the contrary of the rest.
+NOT_CONTRARIES = frozenset({"universal", "union", "unique", "united", "unit", "under", "until", "discrete",
+                            "dismal", "display", "distant", "discuss", "dish", "disk", "uncle", "unravel",
+                            "unloosen", "disgruntled", "unbend", "unto", "nonetheless", "none"})
+
+
+def negative_prefixes(adjectives: Iterable[str]) -> list[tuple[Formula, str]]:
+    """"unhappy(x) → ¬happy(x)" for each prefixed adjective whose base the problem also uses."""
+    words = set(adjectives)
+    out: list[tuple[Formula, str]] = []
+    for w in sorted(words):
+        if w in NOT_CONTRARIES:
+            continue
+        for pre in NEGATIVE_PREFIXES:
+            base = w[len(pre):]
+            if w.startswith(pre) and len(base) >= 3 and base in words:
+                x = Var("x")
+                out.append((ForAll(x, Implies(Atom(w, (x,)), Not(Atom(base, (x,))))),
+                            f"'{w}' means not '{base}'"))
+                break
     return out

@@ -18,7 +18,7 @@ from typing import Any
 
 from nesy.errors import ModelError
 
-__all__ = ["Node", "load_spacy", "parse_sentences", "clean_text"]
+__all__ = ["Node", "load_spacy", "parse_sentences", "clean_text", "strip_frames"]
 
 logger = logging.getLogger(__name__)
 
@@ -220,3 +220,28 @@ def parse_sentences(texts: Sequence[str], nlp: Any = None) -> list[list[Node]]:
     for doc in nlp.pipe([clean_text(t) for t in texts], batch_size=64):
         out.append([_to_nodes(s) for s in doc.sents if any(not t.is_space and not t.is_punct for t in s)])
     return out
+
+
+#: Sentence frames that only say whether what follows is true: (pattern, negates).
+_FRAMES: tuple[tuple[re.Pattern[str], bool], ...] = tuple((re.compile(p, re.I), neg) for p, neg in (
+    (r"^\s*it\s+is\s+not\s+the\s+case\s+that\s+", True), (r"^\s*it\s+is\s+not\s+true\s+that\s+", True),
+    (r"^\s*it\s+is\s+false\s+that\s+", True), (r"^\s*it\s+is\s+untrue\s+that\s+", True),
+    (r"^\s*it\s+is\s+true\s+that\s+", False), (r"^\s*it\s+is\s+the\s+case\s+that\s+", False),
+    (r"^\s*it\s+is\s+not\s+false\s+that\s+", False),
+))
+
+
+def strip_frames(text: str) -> tuple[str, bool]:
+    """"It is not the case that S" → (S, negated). Frames nest ("It is not true that it is false that S")."""
+    negated = False
+    changed = True
+    while changed:
+        changed = False
+        for pattern, neg in _FRAMES:
+            m = pattern.match(text)
+            if m and len(text) > m.end():
+                rest = text[m.end():]
+                text = rest[:1].upper() + rest[1:]
+                negated ^= neg
+                changed = True
+    return text, negated
