@@ -196,12 +196,31 @@ class Composer:
         if root.pos in {"VERB", "AUX"} or root.kid("nsubj", "nsubjpass", "expl", "csubj") is not None:
             return self.clause(root)
         if root.pos in {"NOUN", "PROPN", "PRON", "NUM"}:
+            verb = next((c for c in root.kids("acl") if c.tag in {"VBD", "VBN"} and c.i > root.i
+                         and c.kid("auxpass") is None), None)
+            if self.reading != "scene" and verb is not None:
+                # "Two nurses left early" parsed as a noun with a participle: the sentence's verb is "left"
+                return self._promote(root, verb)
+            if self.reading != "scene":
+                raise Refused("fragment", "a noun phrase without a verb")
             # a caption fragment: "Two dogs in the snow." asserts that there are such things
             np = self.np(root)
             return self.apply(np, lambda x: None)
         if root.pos == "ADJ" and root.kid("nsubj") is None:
             raise Refused("fragment", f"'{root.text}' has no subject")
         return self.clause(root)
+
+    def _promote(self, noun: Node, verb: Node) -> Formula | None:
+        verb.detach()
+        old_dep, old_noun_dep, old_tag = verb.dep, noun.dep, verb.tag
+        verb.dep, noun.dep, verb.tag = "ROOT", "nsubj", "VBD"
+        noun.attach(verb, "nsubj")
+        try:
+            return self.clause(verb)
+        finally:
+            noun.detach()
+            noun.dep, verb.tag = old_noun_dep, old_tag
+            verb.attach(noun, old_dep)
 
     # ================================================================== clauses
     def clause(self, v: Node) -> Formula | None:
@@ -660,7 +679,10 @@ class Composer:
         oprd = v.kid("oprd")
         parts: list[Callable[[Term], Formula | None]] = []
         if attr is not None:
-            parts.append(self.nominal_predicate(attr))
+            from nesy.semantics.degrees import copula_quantity
+
+            q = copula_quantity(self, attr, subj)
+            parts.append(q if q is not None else self.nominal_predicate(attr))
         if acomp is not None:
             parts.append(self.adjective_predicate(acomp, subj))
         if oprd is not None:
@@ -985,6 +1007,13 @@ class Composer:
             return self.pronoun(n)
         if n.pos == "NUM" and not n.kids("det", "amod", "compound", "prep"):
             raise Refused("number as a noun phrase", f"'{n.text}'")
+        if n.lower in lx.UNITS and n.kids("nummod", "det"):
+            from nesy.semantics.degrees import measured_np
+
+            m = measured_np(self, n)
+            if m is None:
+                raise Refused("measure phrase", f"'{n.span_text()}' outside a measure")
+            return m
         if not n.kid("det") and self._is_name(n):
             return self.name_np(n)
         if n.pos in {"VERB"} and n.tag == "VBG":

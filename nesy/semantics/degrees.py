@@ -25,7 +25,7 @@ from nesy.semantics.terms import NP, Refused, conj_opt, disj_opt, pred_name
 if TYPE_CHECKING:
     from nesy.semantics.compose import Composer
 
-__all__ = ["predicative", "verb_measure", "quantity", "copula_measure"]
+__all__ = ["predicative", "verb_measure", "quantity", "copula_measure", "copula_quantity", "measured_np"]
 
 _SITUATING_PREPS = {"in", "on", "at", "during", "inside", "outside", "near", "before", "after", "since", "until",
                     "throughout", "within", "under", "over", "behind", "beside", "around"}
@@ -41,15 +41,18 @@ def _degree(lemma: str) -> tuple[str, int]:
 
 
 def quantity(c: Composer, n: Node) -> tuple[str, Fraction] | None:
-    """A measure phrase headed by ``n``: "130 kmh", "80 kg", "72 years", "5 dollars", "38.5 celsius", or a bare
-    number ("70": dimension ""). Consumes its tokens; None if ``n`` is no measure."""
+    """A measure phrase headed by ``n``: "130 kmh", "80 kg", "72 years", "a month", "5 dollars", "38.5 celsius",
+    "4000 euros a month" (a rate), or a bare number ("70": dimension ""). Consumes its tokens except the words of
+    a numeral modifier ("at least 10 hours": see :func:`_numeral_op`); None if ``n`` is no measure."""
+    mods = _NUMERAL_WORDS
     if n.pos == "NUM" or lx.number_value(n.text) is not None and n.pos not in {"NOUN", "PROPN"}:
         v = lx.number_value(n.text)
         if v is None:
             return None
-        if n.kids():
-            unit = [k for k in n.kids() if k.lower in lx.UNITS]
-            if len(unit) == 1 and len(n.kids()) == 1:
+        kids = [k for k in n.kids() if k.lower not in mods or k.kids()]
+        if kids:
+            unit = [k for k in kids if k.lower in lx.UNITS]
+            if len(unit) == 1 and len(kids) == 1:
                 c.use(n, unit[0])
                 dim, factor, offset = lx.UNITS[unit[0].lower]
                 return dim, v * factor + offset
@@ -60,16 +63,37 @@ def quantity(c: Composer, n: Node) -> tuple[str, Fraction] | None:
     if unit not in lx.UNITS:
         return None
     nums = [k for k in n.kids("nummod", "quantmod", "compound") if lx.number_value(k.text) is not None]
-    if len(nums) != 1:
+    det = n.kid("det")
+    if not nums and det is not None and det.lower in {"a", "an", "one"}:
+        value: Fraction | None = Fraction(1)  # "a month", "an hour"
+        used = [det]
+    elif len(nums) == 1 and all(k.lower in mods for k in nums[0].subtree() if k is not nums[0]):
+        value = lx.number_value(nums[0].text)
+        used = [nums[0]]
+    else:
         return None
-    extra = [k for k in n.children if k is not nums[0] and k.dep not in {"punct"}]
-    if extra or nums[0].kids():
+    rate = ""
+    extra = [k for k in n.children if k not in used and k.dep not in {"punct"} and k not in nums
+             and not all(w.lower in mods for w in k.subtree())]
+    for k in list(extra):
+        # "4000 euros a month", "500 mg per day": a rate
+        per = k if k.dep == "npadvmod" and k.lower in lx.UNITS else None
+        if k.dep == "prep" and k.lower == "per" and k.kid("pobj") is not None and k.kid("pobj").lower in lx.UNITS:
+            per = k.kid("pobj")
+            c.use(k)
+        if per is None or [g for g in per.children if g.lower not in {"a", "an", "per", "each", "every"}]:
+            return None
+        c.use_tree(per)
+        rate = "_per_" + lx.UNITS[per.lower][0]
+        extra.remove(k)
+    if extra or value is None:
         return None
-    c.use(n, nums[0])
+    c.use(n, *used)
     dim, factor, offset = lx.UNITS[unit]
-    value = lx.number_value(nums[0].text)
-    assert value is not None
-    return dim, value * factor + offset
+    return dim + rate, value * factor + offset
+
+
+_NUMERAL_WORDS = frozenset({w for key in lx.NUMERAL_MODIFIERS for w in key})
 
 
 def _measure_dim(adj_dim: str, unit_dim: str) -> str:
@@ -223,6 +247,8 @@ def _numeral_op(c: Composer, n: Node) -> str:
     for k in n.subtree():
         if k.i not in c.consumed and k is not n:
             words.append(k)
+    start = min([n.i, *(k.i for k in n.subtree())])
+    words += c.numeral_prefix(start)
     if not words:
         return "="
     key = tuple(w.lower for w in sorted(words, key=lambda t: t.i))
@@ -286,8 +312,24 @@ def verb_measure(c: Composer, v: Node) -> Callable[[Term, Term], Formula] | None
     """A measure a verb states of its event or subject: "weighs 80 kg", "costs 5 dollars", "drove 130 kmh",
     "drove at 130 kmh", "drove faster than 120 kmh", "lasted 3 hours". None when the verb states no measure."""
     lemma = v.lemma
+    for p in v.kids("prep"):
+        # "runs for 18 months", "lasted for three hours": how long the event lasted
+        obj = p.kid("pobj")
+        if p.lower == "for" and obj is not None and obj.lower in lx.UNITS and \
+                lx.UNITS[obj.lower][0] in {"duration", "span", "calendar"}:
+            m = _measure_of(c, [obj], "duration", True)
+            if m is not None:
+                c.use(p)
+                return m
+    if lemma in lx.MEASURE_VERBS and lx.MEASURE_VERBS[lemma] == "speed" and not any(
+            k.lower in lx.UNITS and lx.UNITS[k.lower][0] == "speed" for k in v.subtree()):
+        return None  # "runs a company": no speed
     if lemma not in lx.MEASURE_VERBS:
-        return None
+        # "paid 800 euros", "received 2 litres": an amount of the event (the unit's dimension)
+        obj = v.kid("dobj")
+        if obj is None or obj.lower not in lx.UNITS or any(k.lower == "of" for k in obj.kids("prep")):
+            return None
+        return _measure_of(c, [obj], "amount", True)
     dim = lx.MEASURE_VERBS[lemma]
     on_event = dim in {"speed", "duration"}
     # comparative adverb: "faster than 120 kmh"
@@ -312,6 +354,10 @@ def verb_measure(c: Composer, v: Node) -> Callable[[Term, Term], Formula] | None
     for p in v.kids("prep"):
         if p.lower in {"at", "for"}:
             cands.extend(p.kids("pobj"))
+    return _measure_of(c, cands, dim, on_event)
+
+
+def _measure_of(c: Composer, cands: list[Node], dim: str, on_event: bool) -> Callable[[Term, Term], Formula] | None:
     for k in cands:
         q = quantity(c, k)
         if q is None:
@@ -352,3 +398,56 @@ def copula_measure(c: Composer, p: Node, subj: NP | None, personish: bool = Fals
     c.use(p)
     op = _BOUND_PREPS[p.lower]
     return lambda x: Cmp(op, c.measure(dim, x), Num(value))
+
+
+#: A unit's dimension as the measure of a thing ("the dose is 500 mg": its mass).
+_THING_MEASURE = {"calendar": "age", "mass": "weight", "length": "length", "temperature": "temperature",
+                  "speed": "speed"}
+
+
+def copula_quantity(c: Composer, attr: Node, subj: NP) -> Callable[[Term], Formula | None] | None:
+    """"Dana is 16" (a person's age), "the speed limit is 100 kmh", "the dose is 500 mg_per_day": the subject's
+    measure in the unit's dimension. None when ``attr`` is no measure."""
+    if not (attr.pos == "NUM" or attr.lower in lx.UNITS):
+        return None
+    q = quantity(c, attr)
+    if q is None:
+        return None
+    udim, value = q
+    op = _numeral_op(c, attr)
+    if not udim:
+        if not (subj.person or (subj.kind == "ref" and subj.head == "") or subj.head in lx.PERSON_NOUNS_HINT):
+            raise Refused("number without a unit", f"'{attr.text}' of something that has no age")
+        dim = "age"
+    else:
+        dim = _THING_MEASURE.get(udim, udim)
+        if udim == "calendar":
+            value = value / 12
+    return lambda x: Cmp(op, c.measure(dim, x), Num(value))
+
+
+def measured_np(c: Composer, n: Node) -> NP | None:
+    """"500 mg of paracetamol", "two litres of water": some of the stuff, with that measure. None when ``n`` is
+    no unit noun with a number and an of-phrase."""
+    if n.lower not in lx.UNITS:
+        return None
+    of = next((k for k in n.kids("prep") if k.lower == "of"), None)
+    if of is None:
+        return None
+    of.detach()
+    try:
+        q = quantity(c, n)
+        op = _numeral_op(c, n) if q is not None else "="
+    finally:
+        of.attach(n, "prep")
+    if q is None:
+        return None
+    udim, value = q
+    inner = c.partitive_of(of)
+    r = inner.restr
+    dim = _THING_MEASURE.get(udim, udim)
+
+    def restr(y: Term) -> Formula | None:
+        return conj_opt([r(y) if r else None, Cmp(op, c.measure(dim, y), Num(value))])
+
+    return NP("some", restr=restr, head=inner.head, mods=inner.mods, number="sg")

@@ -266,7 +266,10 @@ FEMALE_NOUNS = frozenset("""woman women girl girls mother wife daughter sister q
 grandmother lady female actress waitress nun businesswoman policewoman sportswoman""".split())
 PERSON_NOUNS_HINT = frozenset("""person people patient doctor nurse driver tenant landlord employee employer
 student teacher child baby adult minor lawyer judge surgeon pharmacist buyer seller customer client worker
-officer resident citizen member owner user player singer dancer chef cook farmer""".split())
+officer resident citizen member owner user player singer dancer chef cook farmer cousin sister brother mother
+father son daughter wife husband friend neighbour neighbor colleague partner parent uncle aunt grandfather
+grandmother boy girl man woman baby infant toddler teenager applicant candidate witness defendant victim guest
+visitor passenger pilot employee worker manager director judge juror voter pupil athlete runner swimmer""".split())
 PRONOUNS = {
     "he": ("male", "sg"), "him": ("male", "sg"), "his": ("male", "sg"), "himself": ("male", "sg"),
     "she": ("female", "sg"), "her": ("female", "sg"), "hers": ("female", "sg"), "herself": ("female", "sg"),
