@@ -261,7 +261,8 @@ def _kg_steps(result: LogicResult, n_premises: int) -> LogicResult:
         for s in result.steps
     )
     core = tuple(i for i in result.core if i < n_premises)
-    kg_used = len(result.core) - len(core)
+    meaning = sum(1 for s in steps if s.kind == "kg" and s.source == "meaning of the words")
+    kg_used = len(result.core) - len(core) - meaning
     reason = result.reason
     if result.outcome.decided and not core:
         # World knowledge alone settles the hypothesis: that is not an inference from the premises.
@@ -269,8 +270,10 @@ def _kg_steps(result: LogicResult, n_premises: int) -> LogicResult:
                            "premises.", (), (), result.unparsed, n_premises, result.seconds)
     if result.outcome.decided:
         verb = "entail" if result.outcome is Outcome.ENTAILED else "contradict"
-        reason = (f"Premises {', '.join(str(i + 1) for i in core) or '(none)'} with {kg_used} knowledge-graph "
-                  f"fact(s) {verb} the hypothesis (Z3: unsat).")
+        extra = [f"{kg_used} knowledge-graph fact(s)" if kg_used else "", f"{meaning} meaning postulate(s)" if meaning
+                 else ""]
+        reason = (f"Premises {', '.join(str(i + 1) for i in core) or '(none)'} with {' and '.join(x for x in extra if x)}"
+                  f" {verb} the hypothesis (Z3: unsat).")
     return LogicResult(result.outcome, reason, core, steps, result.unparsed, n_premises, result.seconds)
 
 

@@ -27,7 +27,7 @@ from typing import Any
 from nesy.errors import ParseError
 from nesy.logic.fol import Formula, Not, conj
 from nesy.semantics.compose import Composer
-from nesy.semantics.quantifiers import gq_axioms, negative_prefixes, seriality, unique_names
+from nesy.semantics.quantifiers import gq_axioms, negative_prefixes, possession, seriality, unique_names
 from nesy.semantics.syntax import Node, load_spacy, parse_sentences, strip_frames
 from nesy.semantics.terms import Refused
 
@@ -146,6 +146,7 @@ class Reader:
         background = [*unique_names(comp.discourse.name_constants()), *seriality(comp.modal_flavours)]
         background += gq_axioms(comp.gq_atoms, [c for c, _, _ in comp.concepts.values()])
         background += negative_prefixes(p for p, kind in comp.pos.items() if kind == "a")
+        background += possession(comp.pos)
         background += list(comp.background.values())
         return Meaning(tuple(out), hyp, errors, refused, tuple(background), dict(comp.discourse.surface),
                        dict(comp.pos), reading)

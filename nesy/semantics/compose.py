@@ -303,6 +303,23 @@ class Composer:
             raise Refused("clausal subject", subj_node.span_text())
         else:
             subj_np = self.np(subj_node)
+        auxes = v.kids("aux", "auxpass")
+        if subj_np.kind == "some" and not subj_np.definite and v.kid("auxpass") is not None and \
+                self.modal(v, auxes) is not None and not self._generic_indefinite_np(subj_np, v):
+            # "A doctor must be called": it must be that some doctor is called (not: some doctor must be)
+            if v.kids("neg"):
+                raise Refused("negated modal passive", "the scope of the indefinite subject is unclear")
+            force, flavour, _ = self.modal(v, auxes)  # type: ignore[misc]
+            for a in auxes:
+                self.use(a)
+            self._skip_modal = True
+            try:
+                vp0 = self.vp(v, subj_np)
+            finally:
+                self._skip_modal = False
+            inner_subj = NP(**{**subj_np.__dict__, "definite": True})  # existential under the modal, not generic
+            return self.modalize(lambda _t: self.apply_subject(inner_subj, vp0, v), force, flavour, False, True,
+                                 "pres")(_NOBODY)
         if (subj_np.kind == "and" or (subj_np.number == "pl" and subj_np.kind in {"count", "some"})) and (
                 v.lemma in lx.COLLECTIVE_VERBS or any(c.lemma in lx.COLLECTIVE_VERBS for c in _verb_conjuncts(v))):
             raise Refused("collective reading", f"'{v.text}' may be done by the group together, not by each")
@@ -319,12 +336,19 @@ class Composer:
     def _apply_subject(self, subj: NP, vp: Callable[[Term], Formula | None], v: Node) -> Formula | None:
         if subj.kind == "bare":
             subj = self.bare_reading(subj, v)
-        elif subj.kind == "some" and subj.number == "sg" and subj.head and self._generic_indefinite(v):
+        elif subj.kind == "some" and subj.number == "sg" and subj.head and not subj.definite and \
+                self._generic_indefinite(v):
             # "A gift made under undue influence is void", "A tenant must pay the rent": a rule about any such thing
             subj = NP(**{**subj.__dict__, "kind": "every"})
         if subj.kind == "any":
             subj = NP(**{**subj.__dict__, "kind": "every"})
         return self.apply(subj, vp)
+
+    def _generic_indefinite_np(self, np: NP, v: Node) -> bool:
+        """A generic indefinite that is a rule's subject even in the passive: one with a restrictive modifier
+        ("A contract signed by a minor must be registered")."""
+        return self._generic_indefinite(v) and np.node is not None and any(
+            c.dep in {"relcl", "acl", "prep"} for c in np.node.children)
 
     def _generic_indefinite(self, v: Node) -> bool:
         """An indefinite singular subject states a rule (classical reading) in the present simple with a modal, a
@@ -394,7 +418,7 @@ class Composer:
         tense = self.tense(v, auxes)
         if any(n.lower == "never" for n in neg_nodes) and self.reading != "scene":
             tense = "any"  # "never" denies it at every time: an untensed event under the negation
-        modal = self.modal(v, auxes)
+        modal = None if getattr(self, "_skip_modal", False) else self.modal(v, auxes)
         for a in auxes:
             self.use(a)
         mv = self.modal_verb(v)
@@ -532,6 +556,12 @@ class Composer:
         # rule ("if a tenant damages …", "every patient who takes …") say nothing about when
         tense_atom = tense if self.reading != "scene" and v.dep != "acl" and tense != "any" else ""
         measures = measure
+        if measure is not None and getattr(measure, "stative", False) and not roles and not pps and not mods:
+            # "the temperature exceeds 40 celsius": a comparison, not an event
+            def compare(x: Term) -> Formula | None:
+                return measure(x, x)
+
+            return compare
 
         def body(x: Term) -> Formula | None:
             def inner(terms: list[tuple[str, Term]], pp_terms: list[tuple[str, Term]]) -> Formula:
@@ -539,7 +569,8 @@ class Composer:
                 parts: list[Formula] = [self.pred(ev_name, "v", e)]
                 if tense_atom:
                     parts.append(self.rigid(tense_atom, "t", e))
-                parts.append(self.rigid(subj_role, "r", e, x))
+                if x != _NOBODY:
+                    parts.append(self.rigid(subj_role, "r", e, x))
                 for role, t in terms:
                     parts.append(self.rigid(role, "r", e, t))
                 for prep, t in pp_terms:
@@ -1107,6 +1138,8 @@ class Composer:
                                     n.text, None)
             return NP("ref", term=c)
         gender, number = lx.PRONOUNS[lower]
+        if lower == "it" and n.dep == "nsubj" and n.parent is not None and n.parent.lemma in _WEATHER_VERBS:
+            return NP("weather")  # "it rains": no agent
         ref = self.discourse.pronoun(gender, number)
         if ref is None:
             raise Refused("pronoun without antecedent", f"'{n.text}'")
@@ -1211,7 +1244,7 @@ class Composer:
                 return conj_opt([m(x) for m in mods])
 
         base = NP("some", restr=restr, head=head_pred, mods=mod_keys, number=number, person=person, gender=gender,
-                  surface=n.span_text(), restr_generic=generic)
+                  surface=n.span_text(), restr_generic=generic, node=n)
         if poss is not None:
             return self.possessive(n, poss, base, det)
         count = self.numeral(n, nums) if nums else None
@@ -1297,11 +1330,13 @@ class Composer:
         ref = self.discourse.definite(base.head, base.mods) if base.head else None
         if ref is not None:
             # its description was stated where the individual was introduced
+            if base.node is not None:
+                self.use_tree(base.node)
             return NP(**{**base.__dict__, "kind": "ref", "term": ref.term, "restr": None})
         if self.discourse.in_hypothesis:
             # a hypothesis definite the premises never introduced: some such individual (the premises cannot know
             # more about a new constant than about any individual of that description)
-            return NP(**{**base.__dict__, "kind": "some"})
+            return NP(**{**base.__dict__, "kind": "some", "definite": True})
         if not self.top and not self.discourse.in_hypothesis and getattr(self, "_binders", None) is not None:
             # "the licence" inside a rule: read like an indefinite of the rule ("If a patient has a rash, the
             # rash …" would need bridging we do not do); a definite of its own kind
@@ -1692,6 +1727,8 @@ class Composer:
         """np(λx. scope(x)): the noun phrase's quantifier over its restriction and ``scope``."""
         if np.kind == "lazy":
             np = self.np(np.node)
+        if np.kind == "weather":
+            return scope(_NOBODY)
         subject, self._subject_next = getattr(self, "_subject_next", False), False
         self._new_subject = subject
         k = np.kind
@@ -1849,6 +1886,10 @@ class Composer:
             self.axiom(ForAll(x, Iff(Atom("member", (x, c)), canon)), f"{c.name} is the set {{x | {key}}}")
         return self.concepts[key][0]
 
+
+_WEATHER_VERBS = frozenset({"rain", "snow", "hail", "drizzle", "pour", "thunder", "freeze", "sleet"})
+#: The subject of a weather verb ("it rains"): the role atom with it is left out of the event.
+_NOBODY = Const("__no_subject__")
 
 _NUMERAL_MOD_WORDS = frozenset({w for key in lx.NUMERAL_MODIFIERS for w in key})
 

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = ["predicative", "verb_measure", "quantity", "copula_measure", "copula_quantity", "measured_np"]
 
+_COMPARING_VERBS = {"exceed": ">", "surpass": ">", "top": ">", "reach": "≥", "equal": "="}
 _SITUATING_PREPS = {"in", "on", "at", "during", "inside", "outside", "near", "before", "after", "since", "until",
                     "throughout", "within", "under", "over", "behind", "beside", "around"}
 _BOUND_PREPS = {"over": ">", "above": ">", "under": "<", "below": "<", "beyond": ">"}
@@ -324,6 +325,25 @@ def verb_measure(c: Composer, v: Node) -> Callable[[Term, Term], Formula] | None
     if lemma in lx.MEASURE_VERBS and lx.MEASURE_VERBS[lemma] == "speed" and not any(
             k.lower in lx.UNITS and lx.UNITS[k.lower][0] == "speed" for k in v.subtree()):
         return None  # "runs a company": no speed
+    if lemma in _COMPARING_VERBS:
+        # "the temperature exceeds 40 celsius", "the dose must not exceed 4 g_per_day": the subject's measure
+        obj = v.kid("dobj")
+        if obj is None:
+            return None
+        q = quantity(c, obj)
+        if q is None:
+            return None
+        udim, value = q
+        if udim == "calendar":
+            value = value / 12
+        d = _THING_MEASURE.get(udim, udim) if udim else "value"
+        op = _COMPARING_VERBS[lemma]
+
+        def compare(e: Term, x: Term, d: str = d, op: str = op, value: Fraction = value) -> Formula:
+            return Cmp(op, c.measure(d, x), Num(value))
+
+        compare.stative = True  # type: ignore[attr-defined]
+        return compare
     if lemma not in lx.MEASURE_VERBS:
         # "paid 800 euros", "received 2 litres": an amount of the event (the unit's dimension)
         obj = v.kid("dobj")

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from nesy.logic.fol import And, Atom, Const, Eq, Exists, ForAll, Formula, Implies, Not, Var
 
-__all__ = ["gq_axioms", "unique_names", "seriality", "negative_prefixes", "GQ_SCOPE"]
+__all__ = ["gq_axioms", "unique_names", "seriality", "negative_prefixes", "possession", "GQ_SCOPE"]
 
 #: The scope monotonicity of each generalised quantifier: +1 upward, -1 downward.
 GQ_SCOPE = {"most": 1, "many": 1, "few": -1}
@@ -99,4 +99,23 @@ def negative_prefixes(adjectives: Iterable[str]) -> list[tuple[Formula, str]]:
                 out.append((ForAll(x, Implies(Atom(w, (x,)), Not(Atom(base, (x,))))),
                             f"'{w}' means not '{base}'"))
                 break
+    return out
+
+
+#: Verbs of possession: what someone owns or has is theirs ("Lucia owns a cat" → the cat is Lucia's).
+POSSESSION_VERBS = ("own", "have", "possess")
+
+
+def possession(predicates: Iterable[str]) -> list[tuple[Formula, str]]:
+    """∀e x y (own(e) ∧ agent(e, x) ∧ theme(e, y) → of(y, x)) for the verbs of possession the problem uses,
+    when it also uses the possessive (``of``)."""
+    preds = set(predicates)
+    if "of" not in preds:
+        return []
+    out: list[tuple[Formula, str]] = []
+    e, x, y = Var("e"), Var("x"), Var("y")
+    for v in POSSESSION_VERBS:
+        if v in preds:
+            body = Implies(And((Atom(v, (e,)), Atom("agent", (e, x)), Atom("theme", (e, y)))), Atom("of", (y, x)))
+            out.append((ForAll(e, ForAll(x, ForAll(y, body))), f"what someone {v}s is theirs"))
     return out
