@@ -302,9 +302,33 @@ class Composer:
         elif subj_node.dep == "csubj":
             raise Refused("clausal subject", subj_node.span_text())
         else:
+            only = next((c for c in subj_node.kids("advmod") if c.lower == "only" and c.i < subj_node.i), None)
+            if only is not None:
+                only.dep = "only"  # read here, not as a modifier of the noun
             subj_np = self.np(subj_node)
+            subj_np = self.floating(subj_np, subj_node, v)
+            if only is not None:
+                # "Only citizens may vote": whoever may vote is a citizen
+                only.dep = "advmod"
+                self.use(only)
+                if subj_np.kind not in {"some", "bare", "every", "ref"}:
+                    raise Refused("only", subj_node.span_text())
+                vp_only = self.vp(v, subj_np)
+                restr = subj_np.restr
+                if subj_np.kind == "ref" and subj_np.term is not None:
+                    t0 = subj_np.term
+                    restr = lambda x: Eq(x, t0)  # noqa: E731
+                if restr is None:
+                    raise Refused("only", "nothing to restrict to")
+                xv = self.var("x")
+                with self.embedded():
+                    body = vp_only(xv)
+                    rf = restr(xv)
+                return ForAll(xv, Implies(self._req(body), self._req(rf)))
         auxes = v.kids("aux", "auxpass")
-        if subj_np.kind == "some" and not subj_np.definite and v.kid("auxpass") is not None and \
+        det0 = subj_node.kid("det") if subj_node is not None and subj_node.dep != "expl" else None
+        if subj_np.kind == "some" and not subj_np.definite and det0 is not None and det0.lower in {"a", "an"} and \
+                v.kid("auxpass") is not None and \
                 self.modal(v, auxes) is not None and not self._generic_indefinite_np(subj_np, v):
             # "A doctor must be called": it must be that some doctor is called (not: some doctor must be)
             if v.kids("neg"):
@@ -325,6 +349,20 @@ class Composer:
             raise Refused("collective reading", f"'{v.text}' may be done by the group together, not by each")
         vp = self.vp(v, subj_np)
         return self.apply_subject(subj_np, vp, v)
+
+    def floating(self, np: NP, subj: Node, v: Node) -> NP:
+        """Floating quantifiers: "The dogs are all vaccinated" (every dog), "A and B both prolong …"."""
+        cands = [c for c in [*subj.children, *v.children] if c.lower in {"all", "both", "each"} and not c.kids()
+                 and c.i > subj.i and c.dep in {"advmod", "dep", "appos", "conj", "npadvmod", "nsubj", "det"}
+                 and c.i not in self.consumed]
+        if not cands:
+            return np
+        self.use(*cands)
+        if np.kind == "and":
+            return np
+        if np.number == "pl" and np.kind in {"count", "some", "bare"}:
+            return NP(**{**np.__dict__, "kind": "every"})
+        raise Refused("floating quantifier", f"'{cands[0].text}'")
 
     def apply_subject(self, subj: NP, vp: Callable[[Term], Formula | None], v: Node) -> Formula | None:
         self._subject_next = True
@@ -637,11 +675,10 @@ class Composer:
             if obj is None:
                 raise Refused("by-phrase", "no object")
             return ("by_agent", lazy(obj), p)
-        if p.lower in {"except", "but", "instead", "despite", "like", "unlike", "than", "as", "of", "about",
-                       "regarding", "concerning", "if", "whether"} and verb not in {"think", "speak", "talk",
-                                                                                     "know", "hear", "dream"}:
-            if p.lower in {"except", "but", "instead", "despite", "like", "unlike", "than", "as", "if", "whether"}:
-                raise Refused("preposition", f"'{p.text}' is not a plain modifier")
+        if p.lower in {"except", "but", "instead", "despite", "like", "unlike", "than", "as", "if", "whether"} and not (
+                p.lower == "as" and verb and p.kid("pobj") is not None and p.kid("pobj").pos == "NOUN"):  # type: ignore[union-attr]
+            # ("registered as a trade mark": the capacity of the event is a plain modifier)
+            raise Refused("preposition", f"'{p.text}' is not a plain modifier")
         obj = p.kid("pobj")
         if obj is None:
             pc = p.kid("pcomp")
@@ -994,7 +1031,7 @@ class Composer:
         if n.i in self.bind:
             return NP("ref", term=self.bind[n.i])
         # coordination: "a man and a woman", "Ann or Bob"
-        conjs = n.kids("conj")
+        conjs = [c for c in n.kids("conj") if not (c.lower in {"both", "all", "each"} and not c.kids())]
         if conjs:
             cc = n.kid("cc")
             word = cc.lower if cc is not None else "and"
@@ -1150,7 +1187,9 @@ class Composer:
         parts = sorted([n, *[c for c in n.kids("compound") if c.is_name or c.lower.rstrip(".") in lx.TITLES]],
                        key=lambda t: t.i)
         for c in n.kids("compound"):
-            if c not in parts:
+            if c not in parts and c.text in {".", ","}:
+                self.use(c)
+            elif c not in parts:
                 raise Refused("name", f"'{c.text} {n.text}'")
         self.use(*parts)
         for c in n.kids("punct"):
@@ -1463,6 +1502,7 @@ class Composer:
                 from nesy.semantics.degrees import copula_measure
 
                 personish = head in lx.PERSON_NOUNS_HINT or head in lx.PERSON_HEADS or n.lower in lx.MALE_NOUNS \
+                    or n.lower in lx.QUANT_PRONOUNS and lx.QUANT_PRONOUNS[n.lower][1] \
                     or n.lower in lx.FEMALE_NOUNS or head in {"child", "man", "woman", "boy", "girl"}
                 measured = copula_measure(self, c, None, personish)  # "children under 12", "patients over 65"
                 if measured is not None:
@@ -1499,7 +1539,7 @@ class Composer:
                 continue
             elif c.dep == "advmod" and c.lower in lx.EMPTY_ADVERBS:
                 self.use(c)
-            elif c.dep == "quantmod":
+            elif c.dep in {"quantmod", "only"}:
                 continue
             else:
                 raise Refused("noun modifier", f"'{c.text}' ({c.dep}) of '{n.text}'")
@@ -1516,6 +1556,12 @@ class Composer:
         self.use(a)
         out: list[Callable[[Term], Formula | None]] = []
         lemma = a.lemma if a.pos == "ADJ" else a.lower
+        if a.parent is not None and a.i > a.parent.i and (a.kids("prep", "npadvmod", "dobj") or a.tag == "JJR"
+                                                        or a.lower == "worth"):
+            # a postnominal adjective phrase: "a patient older than 65", "patients allergic to latex",
+            # "an estate worth more than 325,000 dollars" — what the phrase says of the noun's referent
+            return [self.adjective_predicate(a, NP("some", head=head, person=True if head in lx.PERSON_NOUNS_HINT
+                                                        else None))]
         if a.tag in {"JJR", "RBR"} or a.lower in {"more", "less", "fewer"}:
             raise Refused("attributive comparative", f"'{a.text}'")
         if a.tag == "JJS" or a.lower in {"most", "least"}:
@@ -1616,6 +1662,9 @@ class Composer:
         """A relative clause: "who is older than 70", "that the tenant signed", "whom Ann saw"."""
         rel = next((t for t in r.subtree() if t.lower in _REL_PRONOUNS and t.tag in {"WDT", "WP", "IN"}
                     and t.dep in {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "dative"}), None)
+        if rel is None:
+            # "whose pulse is below 60": the relative pronoun is the possessor
+            rel = next((t for t in r.subtree() if t.lower == "whose" and t.dep == "poss"), None)
         if rel is None and any(t.lower in {"whose", "where", "when", "why", "how"} for t in r.subtree()):
             raise Refused("relative clause", r.span_text())
 
@@ -1655,6 +1704,11 @@ class Composer:
 
     def reduced_relative(self, a: Node) -> Callable[[Term], Formula | None]:
         """"a gift made under undue influence" (passive), "a man playing a guitar" (active)."""
+        from nesy.semantics.degrees import aged
+
+        age = aged(self, a)
+        if age is not None:
+            return age
         if a.tag not in {"VBN", "VBG"}:
             raise Refused("noun complement", a.span_text())
 

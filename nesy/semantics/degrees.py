@@ -17,7 +17,7 @@ from collections.abc import Callable
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from nesy.logic.fol import Arith, Cmp, Formula, Not, Num, NumTerm, Term
+from nesy.logic.fol import And, Arith, Cmp, Formula, Not, Num, NumTerm, Term
 from nesy.semantics import lexicon as lx
 from nesy.semantics.syntax import Node
 from nesy.semantics.terms import NP, Refused, conj_opt, disj_opt, pred_name
@@ -50,7 +50,7 @@ def quantity(c: Composer, n: Node) -> tuple[str, Fraction] | None:
         v = lx.number_value(n.text)
         if v is None:
             return None
-        kids = [k for k in n.kids() if k.lower not in mods or k.kids()]
+        kids = [k for k in n.kids() if (k.lower not in mods or k.kids()) and k.i not in c.consumed]
         if kids:
             unit = [k for k in kids if k.lower in lx.UNITS]
             if len(unit) == 1 and len(kids) == 1:
@@ -147,6 +147,8 @@ def predicative(c: Composer, a: Node, subj: NP) -> Callable[[Term], Formula | No
         raise Refused("predicate", f"'{a.text}' ({a.pos})")
     if a.lower.endswith("_old"):
         raise Refused("age", a.text)
+    if a.lower == "worth":
+        return _worth(c, a)
     than = next((p for p in a.kids("prep") if p.lower == "than"), None)
     as_ = next((p for p in a.kids("prep") if p.lower == "as"), None)
     advs = a.kids("advmod")
@@ -411,8 +413,7 @@ def copula_measure(c: Composer, p: Node, subj: NP | None, personish: bool = Fals
             raise Refused("bound without a unit", f"'{p.text} {obj.text}' of something that has no age")
         dim = "age"
     else:
-        dim = {"calendar": "age", "mass": "weight", "length": "height", "temperature": "temperature",
-               "speed": "speed"}.get(udim, f"measure_{udim}")
+        dim = _THING_MEASURE.get(udim, udim)
         if udim == "calendar":
             value = value / 12
     c.use(p)
@@ -430,11 +431,12 @@ def copula_quantity(c: Composer, attr: Node, subj: NP) -> Callable[[Term], Formu
     measure in the unit's dimension. None when ``attr`` is no measure."""
     if not (attr.pos == "NUM" or attr.lower in lx.UNITS):
         return None
+    more = or_more(c, attr)
     q = quantity(c, attr)
     if q is None:
         return None
     udim, value = q
-    op = _numeral_op(c, attr)
+    op = more or _numeral_op(c, attr)
     if not udim:
         if not (subj.person or (subj.kind == "ref" and subj.head == "") or subj.head in lx.PERSON_NOUNS_HINT):
             raise Refused("number without a unit", f"'{attr.text}' of something that has no age")
@@ -471,3 +473,68 @@ def measured_np(c: Composer, n: Node) -> NP | None:
         return conj_opt([r(y) if r else None, Cmp(op, c.measure(dim, y), Num(value))])
 
     return NP("some", restr=restr, head=inner.head, mods=inner.mods, number="sg")
+
+
+def _worth(c: Composer, a: Node) -> Callable[[Term], Formula | None]:
+    """"worth 7,500 dollars", "worth more than 325,000 dollars": the value of x."""
+    c.use(a)
+    for k in [*a.kids("npadvmod", "dobj", "attr", "pobj"), *[p.kid("pobj") for p in a.kids("prep") if p.kid("pobj")]]:
+        if k is None:
+            continue
+        q = quantity(c, k)
+        if q is None:
+            continue
+        udim, value = q
+        op = _numeral_op(c, k)
+        if k.parent is not None and k.parent.pos == "ADP":
+            c.use(k.parent)
+        return lambda x: Cmp(op, c.measure(f"value_{udim or 'number'}", x), Num(value))
+    raise Refused("worth", a.span_text())
+
+
+_OR_MORE = {"older": "≥", "more": "≥", "over": "≥", "above": "≥", "higher": "≥", "greater": "≥", "longer": "≥",
+            "younger": "≤", "less": "≤", "fewer": "≤", "under": "≤", "below": "≤", "lower": "≤", "shorter": "≤"}
+
+
+def or_more(c: Composer, n: Node) -> str | None:
+    """"66 or older", "30 or more": the comparison "N or more" makes (consumes the words), else None."""
+    conj = next((k for k in n.kids("conj") if k.lower in _OR_MORE and not k.kids()), None)
+    cc = n.kid("cc")
+    if conj is None or cc is None or cc.lower != "or":
+        return None
+    c.use(conj, cc)
+    return _OR_MORE[conj.lower]
+
+
+def aged(c: Composer, a: Node) -> Callable[[Term], Formula | None] | None:
+    """"aged 72", "aged over 65", "aged between 70 and 79": a person's age."""
+    if a.lemma != "age" or a.tag != "VBN":
+        return None
+    kids = a.children
+    if len(kids) != 1:
+        return None
+    k = kids[0]
+    if k.dep == "prep" and k.lower == "between":
+        lo = k.kid("pobj")
+        hi = next((g for g in lo.kids("conj")), None) if lo is not None else None
+        cc = lo.kid("cc") if lo is not None else None
+        if lo is None or hi is None or cc is None or cc.lower != "and":
+            return None
+        a1, b1 = lx.number_value(lo.text), lx.number_value(hi.text)
+        if a1 is None or b1 is None:
+            return None
+        c.use(a, k, lo, hi, cc)
+        return lambda x: And((Cmp("≥", c.measure("age", x), Num(a1)), Cmp("≤", c.measure("age", x), Num(b1))))
+    measured = copula_measure(c, k, None, True) if k.dep == "prep" else None
+    if measured is not None:
+        c.use(a)
+        return measured
+    q = quantity(c, k) if k.dep in {"npadvmod", "dobj", "attr", "oprd", "nummod"} else None
+    if q is None:
+        return None
+    udim, value = q
+    if udim == "calendar":
+        value = value / 12
+    op = _numeral_op(c, k)
+    c.use(a)
+    return lambda x: Cmp(op, c.measure("age", x), Num(value))

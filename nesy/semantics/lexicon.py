@@ -76,7 +76,8 @@ IRREGULAR_COMPARATIVES = {
 #: Degree adverbs that keep the adjective's truth ("very tall" is tall); they add a predicate of their own.
 VERIDICAL_DEGREE_ADVERBS = frozenset("""very extremely really quite highly fairly rather somewhat slightly pretty
 incredibly exceptionally particularly especially truly unusually terribly seriously severely mildly moderately
-completely totally fully entirely perfectly visibly clearly deeply strongly heavily badly too so""".split())
+completely totally fully entirely perfectly visibly clearly deeply strongly heavily badly too so personally
+jointly severally legally medically clinically financially morally physically mentally""".split())
 
 # --------------------------------------------------------------------------- adverbs
 #: Adverbs that add nothing an entailment can lose: "Bob always/also/still sleeps" entails "Bob sleeps".
@@ -211,6 +212,7 @@ _unit("dose_mg_kg", 1, "mg_per_kg")
 _unit("pressure", 1, "mmhg")
 _unit("concentration_mmol", 1, "mmol/l", "mmol_per_l", "mmol")
 _unit("count_bpm", 1, "bpm", "beats_per_minute")
+_unit("alcohol_units", 1, "unit", "units")
 
 #: Dimension of a measured quantity named by an adjective or verb with a measure phrase: "72 years old" → age.
 MEASURE_ADJECTIVES = {"old": "age", "tall": "height", "high": "height", "long": "length", "wide": "width",
