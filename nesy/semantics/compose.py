@@ -1196,11 +1196,13 @@ class Composer:
             if c.text in {".", ","}:
                 self.use(c)
         gender: str | None = None
+        titled = False
         words = []
         for t in parts:
             w = t.lower.rstrip(".")
             if w in lx.TITLES and t is not n:
                 gender = lx.TITLES[w] or gender
+                titled = True
                 continue
             words.append(pred_name(t.lower))
         if not words:
@@ -1210,7 +1212,7 @@ class Composer:
             from nesy.semantics.names import name_gender
 
             gender = name_gender(words[0])
-        c = self.discourse.name(words, surface, gender)
+        c = self.discourse.name(words, surface, gender, titled)
         mods = self.noun_modifiers(n, "", names_ok=True)
         restr = (lambda x: conj_opt([m(x) for m in mods])) if mods else None
         return NP("ref", term=c, restr=restr, surface=surface, person=True if gender else None, gender=gender)

@@ -77,28 +77,39 @@ class Discourse:
                 return
 
     # ------------------------------------------------------------------ names
-    def name(self, words: list[str], surface: str, gender: str | None) -> Const:
+    def name(self, words: list[str], surface: str, gender: str | None, titled: bool = False) -> Const:
         """The constant of a proper name (title-stripped words, lower case)."""
         key = "_".join(words)
         if key in self.names:
             c = self.names[key]
         else:
-            # a shortened or lengthened form of a name already used ("Okafor" / "Chidi Okafor")
+            # a shortened or lengthened form of a person's name already used ("Okafor" / "Chidi Okafor"); places
+            # and organisations are not shortened that way ("Guinea" is not "Papua New Guinea")
             matches = {c for k, c in self.names.items()
-                       if _name_parts_match(k.split("_"), words)}
+                       if _name_parts_match(k.split("_"), words) and self._personal(k, c, words, gender or titled)}
             if len(matches) == 1:
                 c = matches.pop()
             else:
                 c = Const(key)
             self.names[key] = c
         if not any(r.term == c for r in self.referents):
-            self.add(Referent(c, "", gender=gender, person=True if gender else None, name=surface, kind="name"))
+            self.add(Referent(c, "", gender=gender, person=True if gender or titled else None, name=surface,
+                              kind="name"))
         else:
             for r in self.referents:
                 if r.term == c and gender and not r.gender:
                     r.gender = gender
         self.surface.setdefault(c.name, surface)
         return c
+
+    def _personal(self, key: str, c: Const, words: list[str], person: object) -> bool:
+        from nesy.semantics.names import name_gender
+
+        longer = key.split("_") if len(key.split("_")) > len(words) else words
+        if not 2 <= len(longer) <= 3:
+            return False
+        known = bool(person) or any(r.term == c and (r.gender or r.person) for r in self.referents)
+        return known or name_gender(longer[0]) is not None
 
     def name_constants(self) -> list[Const]:
         return sorted(set(self.names.values()), key=lambda c: c.name)

@@ -64,7 +64,14 @@ def unique_names(names: Iterable[Const]) -> list[tuple[Formula, str]]:
     """Different proper names name different individuals."""
     ns = sorted(set(names), key=lambda c: c.name)
     return [(Not(Eq(a, b)), f"{a.name} and {b.name} are different individuals (different names)")
-            for i, a in enumerate(ns) for b in ns[i + 1:]]
+            for i, a in enumerate(ns) for b in ns[i + 1:] if not _overlap(a.name, b.name)]
+
+
+def _overlap(a: str, b: str) -> bool:
+    """Names that may be one person's ("okafor" and "chidi_okafor"): no unique-name assumption between them."""
+    wa, wb = a.split("_"), b.split("_")
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return long_[: len(short)] == short or long_[-len(short):] == short
 
 
 def seriality(flavours: Iterable[str]) -> list[tuple[Formula, str]]:
