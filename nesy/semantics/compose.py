@@ -1227,6 +1227,8 @@ class Composer:
             of = n.kid("prep")
             assert of is not None
             det = n.kid("det")
+            if det is not None and det.lower not in {"a", "an", "the", "some", "no", "this", "that"}:
+                raise Refused("quantity noun", f"'{det.text} {n.text} of'")
             self.use(det)
             for a in n.kids("amod", "nummod"):
                 if a.lower in {"large", "small", "big", "huge"}:
@@ -1235,6 +1237,8 @@ class Composer:
                     raise Refused("quantity noun", n.span_text())
             inner = self.partitive_of(of)
             k = "count" if n.lower in {"couple", "pair"} else "some"
+            if det is not None and det.lower == "no":
+                k = "no"  # "There is no group of people …": no people do
             return NP(k, restr=inner.restr, head=inner.head, number="pl", op="≥", n=2 if k == "count" else 1,
                       mods=inner.mods, person=inner.person, gender=inner.gender)
         det = n.kid("det") if not skip_det else None
@@ -1514,10 +1518,13 @@ class Composer:
                 if prep == "without":
                     out.append(lambda x, np=np: self._without_mod(np, x))
                     continue
-                fn = (lambda x, prep=prep, np=np: self.apply(
-                    np if np.kind != "bare" else NP(**{**np.__dict__, "kind": "some"}),
-                    lambda t: self.rigid(prep, "p", x, t)))
-                fn.key = f"{prep}"  # type: ignore[attr-defined]
+                fn = (lambda x, prep=prep, np=np: self.apply(np, lambda t: self.rigid(prep, "p", x, t)))
+                # the key a definite or a caption's indefinite must match: preposition, object's determiner and noun
+                pobj = c.kid("pobj")
+                obj_det = pobj.kid("det") if pobj is not None else None
+                fn.key = "_".join(x for x in (prep, obj_det.lower if obj_det is not None and obj_det.lower in
+                                                  {"no", "every", "all", "few", "most"} else "",
+                                              pobj.lemma if pobj is not None else "") if x)  # type: ignore[attr-defined]
                 out.append(fn)
             elif c.dep == "relcl":
                 out.append(self.relative(c, n))

@@ -191,6 +191,17 @@ def _repair(root: Node) -> Node:
     dependents hung on an auxiliary ("The bank [was → bank] closed") move to the verb, and a noun root with a
     "has"/"have" auxiliary ("Everyone … [has] diabetes") gets "has" as its verb."""
     for n in list(root.subtree()):
+        # "playing a guitar and singing": a conjoined -ing word tagged as a noun is a verb
+        if n.dep == "conj" and n.parent is not None and n.parent.pos == "VERB" and n.pos == "NOUN" and \
+                n.lower.endswith("ing") and not n.kids("det", "amod", "compound", "poss"):
+            n.pos, n.tag = "VERB", "VBG"
+            stem = n.lower[:-3]
+            n.lemma = stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls" else stem
+        # a coordinator left on the previous conjunct's object ("[playing a guitar and] singing")
+        if n.dep == "conj" and n.parent is not None and n.kid("cc") is None and n.parent.kid("cc") is None:
+            prev = [t for t in n.parent.subtree() if t.dep == "cc" and t.i == n.i - 1 and t.parent is not n.parent]
+            if prev:
+                prev[0].attach(n.parent, "cc")
         if n.dep in {"aux", "auxpass"} and n.parent is not None:
             for c in list(n.children):
                 if c.dep in _CLAUSAL:
