@@ -400,6 +400,11 @@ def polarize(f: Formula) -> Formula:
     The result has no negation, so reasoning over it only chains rules forwards (modus
     ponens) and never by contraposition — the semantics of rule-base datasets such as
     ProofWriter/RuleTaker and LogicNLI, where "not" facts are stated explicitly.
+
+    A negated event ``¬∃e (like(e) ∧ agent(e, bob) ∧ theme(e, cat))`` (event variables are named
+    ``e1``, ``e2`` … by the semantics) becomes the event of the negative kind,
+    ``∃e (like__not(e) ∧ agent(e, bob) ∧ theme(e, cat))``: "Bob does not like the cat" is one
+    explicit negative fact, not a disjunction over its roles.
     """
     if isinstance(f, (Atom, Eq, Cmp)):
         return f
@@ -438,5 +443,21 @@ def polarize(f: Formula) -> Formula:
         if isinstance(g, ForAll):
             return Exists(g.var, polarize(Not(g.body)))
         if isinstance(g, Exists):
+            ev = _negative_event(g)
+            if ev is not None:
+                return ev
             return ForAll(g.var, polarize(Not(g.body)))
     raise TypeError(f"not a formula: {f!r}")
+
+
+def _negative_event(g: Exists) -> Formula | None:
+    """∃e (p(e) ∧ rest) under a negation, as the negative event ∃e (p__not(e) ∧ rest); None if ``g`` is no event."""
+    v = g.var
+    if not (v.name.startswith("e") and v.name[1:].isdigit()):
+        return None
+    parts = g.body.args if isinstance(g.body, And) else (g.body,)
+    first = parts[0]
+    if not (isinstance(first, Atom) and first.args and first.args[0] == v):
+        return None
+    rest = [polarize(a) for a in parts[1:]]
+    return Exists(v, conj([Atom(first.pred + NEG_SUFFIX, first.args), *rest]))

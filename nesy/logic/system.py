@@ -104,6 +104,8 @@ class SymbolicSystem:
         self.checker = LogicChecker(timeout_ms=timeout_ms, world=world)
         self.parser = EnglishParser(exclusive_either=exclusive_either)
         self.reader = Reader(known_noun=self._known_noun)
+        #: how RuleTaker-style (directional) text is read: "grammar" (the rule grammar) or "semantics"
+        self.directional_reader = "grammar"
         if kg == "auto":
             from nesy.kg.retriever import Retriever
 
@@ -166,7 +168,7 @@ class SymbolicSystem:
         sem = self.semantics if self.semantics != "auto" else (
             "directional" if problem.reading == "directional" and not formal else "classical")
         hyp_text = hypothesis if hypothesis is not None else problem.hypothesis
-        if not formal and sem != "directional":
+        if not formal and (sem != "directional" or self.directional_reader == "semantics"):
             reading = "scene" if problem.reading == "scene" else "classical"
             m = self.reader.read(list(problem.premises), hyp_text or None, reading=reading)
             background = [(f, f"{t} [meaning of the words]") for f, t in m.background]
@@ -174,7 +176,7 @@ class SymbolicSystem:
                 background += list(self.kg.axioms_for([p for p in m.premises if p is not None], m.hypothesis,
                                                       m.pos))
             return Formalization(m.premises, dict(m.errors), m.hypothesis, tuple(background),
-                                 tuple(problem.premises), "classical", dict(m.surface))
+                                 tuple(problem.premises), sem, dict(m.surface))
         premises, errors = self.parse_premises(problem)
         hyp, herr = self.parse_hypothesis(problem, hypothesis) if (hypothesis or problem.hypothesis
                                                                    or problem.hypothesis_fol) else (None, None)

@@ -24,7 +24,7 @@ asleep awake alive dead pregnant married single divorced widowed unmarried male 
 shirtless barefoot wet dry empty full open closed shut broken wounded injured sick ill healthy blind deaf
 diabetic hypertensive allergic anaemic anemic obese feverish unconscious conscious
 void voidable valid invalid enforceable unenforceable binding lawful unlawful illegal legal liable
-licensed unlicensed insured uninsured registered unregistered employed unemployed retired
+licensed unlicensed insured uninsured registered unregistered employed unemployed
 vegetarian vegan left_handed right_handed indoor outdoor underwater airborne online offline
 electric digital manual automatic wireless frozen boiled fried raw cooked sliced chopped
 """.split())
@@ -37,6 +37,7 @@ apparent suspected self_proclaimed self_styled pseudo mock counterfeit forged im
 fictitious hypothetical virtual nominal erstwhile onetime one_time ex past future prospective intended expected
 artificial toy model replica simulated faux ostensible purported reputed rumoured rumored seeming wannabe
 theoretical quasi proposed planned designated acting interim disputed contested unconfirmed unproven
+retired disbarred defrocked lapsed emeritus outgoing incoming elect
 """.split())
 
 #: Gradable adjectives with a measure: lemma → (dimension, direction). "taller" compares height upwards,
