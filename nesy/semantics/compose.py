@@ -475,10 +475,19 @@ class Composer:
             return self.modalize(inner, force, flavour, negated, True, tense)
         if _is_copula(v):
             core = self.copula_core(v, subj)
-        elif v.lemma in _BE and v.pos == "AUX" and not v.kid("attr", "acomp", "prep", "oprd"):
-            # VP ellipsis: "Mary is too", "so is Bill"
-            core = self.ellipsis(v)
-        elif v.lemma == "do" and v.pos in {"AUX", "VERB"} and not v.kid("dobj", "ccomp", "xcomp"):
+        elif self._elliptical(v):
+            # VP ellipsis: "Mary did too", "so is Bill", "but Alex hasn't", "but his sister cannot"
+            if v.tag == "MD" and modal is None:
+                key = v.lower
+                if key not in lx.MODALS:
+                    raise Refused("modal", f"'{v.text}'")
+                force, flavour = lx.MODALS[key]
+                if force != "fut":
+                    modal = (force, flavour, force == "pos" or key == "need")
+            neither = [c for c in v.kids("advmod", "preconj", "cc", "dep") if c.lower in {"neither", "nor"}]
+            if neither:
+                self.use(*neither)
+                negated = not negated
             core = self.ellipsis(v)
         else:
             core = self.verb_core(v, subj, tense)
@@ -499,8 +508,21 @@ class Composer:
             return neg_body
         return core
 
+    def _elliptical(self, v: Node) -> bool:
+        """An auxiliary or modal standing for a verb phrase said before ("… and Karim does too")."""
+        if self.last_vp is None:
+            return False
+        if v.lemma in _BE and v.pos == "AUX" and not v.kid("attr", "acomp", "prep", "oprd"):
+            return True
+        if v.lemma in {"do", "have"} or v.tag == "MD":
+            return not v.kid("dobj", "ccomp", "xcomp", "attr", "acomp", "prep", "oprd", "dative", "agent")
+        return False
+
     def tense(self, v: Node, auxes: list[Node]) -> str:
-        """pres / past / fut of a verb group ("has visited", "did not go", "was sliced", "will pay")."""
+        """pres / past / fut of a verb group ("has visited", "did not go", "was sliced", "will pay"); an
+        infinitive takes the tense of the verb it depends on ("managed to open": past)."""
+        if v.tag == "VB" and any(a.lower == "to" for a in auxes) and getattr(self, "_matrix_tense", None):
+            return self._matrix_tense
         words = {a.lower for a in auxes}
         if words & {"will", "'ll", "shall", "wo"}:
             return "fut"
@@ -948,9 +970,15 @@ class Composer:
                 return opaque
             raise Refused("verb with an infinitive", f"'{v.text} to …'")
 
+        matrix = self.tense(v, v.kids("aux", "auxpass"))
+
         def implicative(t: Term) -> Formula | None:
             self.bind[x.i] = t
-            inner = self.clause(x)
+            old, self._matrix_tense = getattr(self, "_matrix_tense", None), matrix
+            try:
+                inner = self.clause(x)
+            finally:
+                self._matrix_tense = old
             if inner is None:
                 raise Refused("empty complement", "")
             return inner if sign > 0 else negate(inner)
@@ -1222,6 +1250,12 @@ class Composer:
         head = n.lemma if n.pos == "NOUN" else n.lower
         if head in {"people", "persons"}:
             head = "person"
+        det0 = n.kid("det") if not skip_det else None
+        sup = next((a for a in n.kids("amod") if a.tag == "JJS" and a.lower not in {"most", "least"}
+                    and not a.kids() and not (skip and a.i in skip)), None)
+        if sup is not None and det0 is not None and det0.lower == "the" and not n.plural:
+            self.use(det0)
+            return self.superlative(n, sup, NP("some"))
         if n.lower in lx.QUANTITY_NOUNS and n.kid("prep") is not None and n.kid("prep").lower == "of":  # type: ignore[union-attr]
             # "a group of people", "a lot of water": the quantity's contents
             of = n.kid("prep")
@@ -1367,6 +1401,30 @@ class Composer:
             # "the kittens": a group of kittens — at least two
             return NP(**{**base.__dict__, "kind": "count", "op": "≥", "n": 2})
         raise Refused("determiner", f"'{det.text}'")
+
+    def superlative(self, n: Node, sup: Node, base: NP) -> NP:
+        """"the tallest boy in the class": the boy in the class taller than every other one —
+        N(t) ∧ ∀y (N(y) ∧ y ≠ t → height(t) > height(y)), with N everything else the noun phrase says."""
+        self.use(sup)
+        word = lx.IRREGULAR_COMPARATIVES.get(sup.lower, sup.lemma)
+        dim, sign = lx.DEGREE.get(word, (f"degree_{word}", 1))
+        op = ">" if sign > 0 else "<"
+        without = self.common_np(n, skip_det=True, skip={sup.i})
+        r = without.restr
+        if r is None:
+            raise Refused("superlative", n.span_text())
+        key = f"{sup.lower}_{without.head}"
+
+        def restr(x: Term) -> Formula | None:
+            y = self.var("y")
+            with self.embedded():
+                ry = r(y)
+            beats = ForAll(y, Implies(conj_opt([ry, Not(Eq(y, x))]), Cmp(op, self.measure(dim, x),  # type: ignore[arg-type]
+                                                                           self.measure(dim, y))))
+            return conj_opt([r(x), beats])
+
+        np = NP(**{**without.__dict__, "restr": restr, "mods": without.mods | {key}, "kind": "some"})
+        return self.definite(np)
 
     def definite(self, base: NP) -> NP:
         """"the will", "the tall man": the discourse's individual of that description, or a new one."""

@@ -202,6 +202,13 @@ def _repair(root: Node) -> Node:
             prev = [t for t in n.parent.subtree() if t.dep == "cc" and t.i == n.i - 1 and t.parent is not n.parent]
             if prev:
                 prev[0].attach(n.parent, "cc")
+        # a subject the parser called an adverbial ("[Tim]npadvmod is the tallest boy")
+        if n.pos in {"VERB", "AUX"} and n.dep in {"ROOT", "conj", "ccomp", "relcl", "advcl"} and \
+                not n.kids("nsubj", "nsubjpass", "expl", "csubj"):
+            left = [c for c in n.children if c.i < n.i and c.dep not in {"aux", "auxpass", "neg", "punct", "advmod",
+                                                                        "mark", "cc", "prep", "advcl"}]
+            if len(left) == 1 and left[0].dep in {"npadvmod", "dep", "nmod"} and left[0].pos in {"NOUN", "PROPN"}:
+                left[0].dep = "nsubj"
         if n.dep in {"aux", "auxpass"} and n.parent is not None:
             for c in list(n.children):
                 if c.dep in _CLAUSAL:
