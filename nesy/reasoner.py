@@ -166,7 +166,10 @@ class Reasoner:
             assert analysis is not None
             result = analysis.result
             lexical = rule = None
-            if analysis.lexical is not None and not result.outcome.decided:
+            if not result.outcome.decided and self.kg is not None and not self.logic._formal(p):
+                # heuristic lexical evidence for the fusion (not a proof; the symbolic system never answers with it)
+                analysis.lexical = self.logic.lexical_decision(p)
+            if analysis.lexical is not None:
                 lexical, rule = analysis.lexical.label.value, analysis.lexical.rule
             kg_ev: tuple[Any, ...] = ()
             context = graph_context(p.premises, p.hypothesis) if self.kg is not None else []

@@ -215,9 +215,6 @@ class SymbolicSystem:
             analysis = self.analyse(problem)
             analysis.result = _kg_steps(analysis.result, len(analysis.premises))
             verdict = verdict_from_logic(analysis.result, problem, self.name)
-            if not verdict.proved and self.kg is not None and not self._formal(problem):
-                # heuristic lexical evidence for the fusion (never a verdict of this system: not a proof)
-                analysis.lexical = self.lexical_decision(problem)
         return _with_time(verdict, time.perf_counter() - t0), analysis
 
     def lexical_decision(self, problem: Problem) -> LexicalDecision | None:
