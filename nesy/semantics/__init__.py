@@ -157,18 +157,25 @@ class Reader:
         the tagger reads a capitalised plural as a name and "lower" as an adjective)."""
         try:
             return comp.sentence(root, hypothesis=hypothesis, embedded=negated)
-        except Refused:
+        except Refused as original:
+            try:
+                return self._retry(comp, root, hypothesis, negated)
+            except Refused:
+                raise original from None
+
+    def _retry(self, comp: Composer, root: Node, hypothesis: bool, negated: bool) -> Formula:
+        if True:
             first = min(root.subtree(), key=lambda n: n.i)
             text = " ".join(n.text for n in sorted(root.subtree(), key=lambda n: n.i))
             if not (first.text[:1].isupper() and first.text[1:2].islower() and first.pos in {"NOUN", "PROPN", "ADJ"}):
-                raise
+                raise Refused("retry", "")
             from nesy.semantics.names import name_gender
 
             if name_gender(first.text):
-                raise
+                raise Refused("retry", "")
             alt = self.trees([first.text[:1].lower() + text[1:]])[0]
             if len(alt) != 1:
-                raise
+                raise Refused("retry", "")
             return comp.sentence(alt[0], hypothesis=hypothesis, embedded=negated)
 
     def parse(self, sentence: str, *, reading: str = "classical") -> Formula:

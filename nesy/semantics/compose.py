@@ -582,6 +582,9 @@ class Composer:
                 continue
             pps.append(self.pp(p, verb=lemma))
         attr = v.kid("attr", "oprd")
+        if attr is not None and v.lemma in {"become", "remain", "stay"} and not v.kid("dobj"):
+            # "became a parent": the result holds
+            return self.nominal_predicate(attr)
         if attr is not None:
             raise Refused("object predicative", f"'{attr.text}' after '{v.text}'")
         acomp = v.kid("acomp")
@@ -635,6 +638,10 @@ class Composer:
                     parts.append(self.rigid(role, "r", e, t))
                 for prep, t in pp_terms:
                     parts.append(self.rigid(prep, "p", e, t))
+                    interval = self._intervals.get((prep, id(t))) if hasattr(self, "_intervals") else None
+                    if interval is not None:
+                        op, dim, value = interval
+                        parts.append(Cmp(op, Fn(f"interval_{dim}", (e, t)), Num(value)))
                 for m in mods:
                     f = m(e)
                     if f is not None:
@@ -679,7 +686,17 @@ class Composer:
                 np = NP(**{**np.__dict__, "kind": "some"})
             if kind == "role":
                 return self.apply(np, lambda t: go(k + 1, [*terms, (name, t)], pp_terms))
-            return self.apply(np, lambda t: go(k + 1, terms, [*pp_terms, (name, t)]))
+            node = next((nd for nm, _, nd in pps if nm == name), None)
+            spec = self._interval_of.get(node.i) if node is not None and hasattr(self, "_interval_of") else None
+
+            def with_term(t: Term) -> Formula | None:
+                if spec is not None:
+                    if not hasattr(self, "_intervals"):
+                        self._intervals = {}
+                    self._intervals[(name, id(t))] = spec
+                return go(k + 1, terms, [*pp_terms, (name, t)])
+
+            return self.apply(np, with_term)
 
         return self._req(go(0, [], []))
 
@@ -715,6 +732,16 @@ class Composer:
                 self.use(c)
             elif c.dep in {"advmod"} and c.lower in {"right", "just", "directly", "straight"}:
                 self.use(c)
+            elif c.dep == "npadvmod" and p.lower in {"after", "before"} and c.lower in lx.UNITS:
+                # "35 days after the judgment": how long after
+                from nesy.semantics.degrees import _numeral_op, quantity
+
+                q = quantity(self, c)
+                if q is None or q[0] not in {"span", "calendar", "duration"}:
+                    raise Refused("prepositional phrase", f"'{c.text}' in '{p.span_text()}'")
+                if not hasattr(self, "_interval_of"):
+                    self._interval_of = {}
+                self._interval_of[p.i] = (_numeral_op(self, c), q[0], q[1])
             else:
                 raise Refused("prepositional phrase", f"'{c.text}' in '{p.span_text()}'")
         return (pred_name(name), lazy(obj), p)
