@@ -16,6 +16,7 @@ Writes ``benchmarks/RESULTS-memory.md`` (and ``RESULTS-memory.json``).
 from __future__ import annotations
 
 import argparse
+import ctypes
 import gc
 import json
 import os
@@ -80,12 +81,98 @@ def _source(kind: str, n: int, rng: random.Random) -> list[Any]:
     return (problems * (1 + n // len(problems)))[:n]
 
 
+def _build_stream(args: argparse.Namespace, rng: random.Random) -> list[tuple[str, str, Any]]:
+    """(system, kind, problem) for every step, the kinds interleaved evenly."""
+    n_reasoner = round(args.n * args.reasoner_share)
+    n_sym = args.n - n_reasoner
+    # symbolic: 4 English rule texts, 3 FOL, 3 NLI pairs per 10; reasoner: NLI pairs and English rule text, 1:1
+    sym_plan = {"english": round(0.4 * n_sym), "fol": round(0.3 * n_sym)}
+    sym_plan["nli"] = n_sym - sum(sym_plan.values())
+    pools = {k: _source(k, v + n_reasoner, rng) for k, v in sym_plan.items()}
+    if args.unique:
+        pools = {k: (v[: args.unique] * (1 + len(v) // args.unique))[: len(v)] for k, v in pools.items()}
+    stream: list[tuple[str, str, Any]] = []
+    counts = dict(sym_plan)
+    taken = Counter[str]()
+    reasoner_left = n_reasoner
+    step = round(1 / args.reasoner_share) if args.reasoner_share else 0
+    for i in range(args.n):
+        if reasoner_left and i % step == 0:
+            kind = "nli" if reasoner_left % 2 else "english"
+            reasoner_left -= 1
+            system = "reasoner"
+        else:
+            kind = max(counts, key=lambda k: counts[k] / max(1, sym_plan[k]))  # keep the mix even
+            counts[kind] -= 1
+            system = "symbolic"
+        stream.append((system, kind, pools[kind][taken[kind]]))
+        taken[kind] += 1
+    return stream
+
+
+def _clear_caches(symbolic: Any, reasoner: Any) -> None:
+    """Empty the bounded caches that fill as new text arrives (see :func:`_cache_sizes`)."""
+    for parser in [symbolic.parser] + ([reasoner.logic.parser] if reasoner is not None else []):
+        getattr(parser, "_cache", {}).clear()
+    for retriever in [symbolic.kg] + ([reasoner.kg] if reasoner is not None else []):
+        for name in ("doc", "concepts_of", "relation", "depth"):
+            fn = getattr(retriever, name, None)
+            if hasattr(fn, "cache_clear"):
+                fn.cache_clear()
+
+
+def _trim() -> None:
+    """Hand the allocator's free memory back to the system, so RSS counts what objects use."""
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
+def _run(stream: list[tuple[str, str, Any]], systems: dict[str, Any], every: int, *, cleared: bool
+         ) -> dict[str, Any]:
+    symbolic, reasoner, fol_symbolic = systems["symbolic"], systems["reasoner"], systems["fol"]
+    if cleared:
+        _clear_caches(symbolic, reasoner)
+        _trim()
+    gc.collect()
+    samples: list[dict[str, Any]] = [{"problems": 0, "rss_mb": round(rss_mb(), 1), **_cache_sizes(symbolic, reasoner)}]
+    labels = Counter[str]()
+    t0 = time.perf_counter()
+    for i, (system, kind, problem) in enumerate(stream, 1):
+        solver = reasoner if system == "reasoner" else (fol_symbolic if kind == "fol" else symbolic)
+        labels[solver.solve(problem).label.value] += 1
+        if i % every == 0:
+            sizes = _cache_sizes(symbolic, reasoner)
+            if cleared:
+                _clear_caches(symbolic, reasoner)
+            gc.collect()
+            if cleared:
+                _trim()
+            sample = {"problems": i, "rss_mb": round(rss_mb(), 1), "seconds": round(time.perf_counter() - t0, 1),
+                      **sizes}
+            samples.append(sample)
+            print(json.dumps({"mode": "cleared" if cleared else "kept", **sample}), flush=True)
+    body = [s for s in samples if s["problems"] > 0]
+    quarter = max(1, len(body) // 4)
+    first = statistics.mean(s["rss_mb"] for s in body[:quarter])
+    last = statistics.mean(s["rss_mb"] for s in body[-quarter:])
+    return {"samples": samples, "seconds": round(time.perf_counter() - t0, 1), "quarter_samples": quarter,
+            "first_quarter_mb": round(first, 1), "last_quarter_mb": round(last, 1), "growth_mb": round(last - first, 1),
+            "growth_pct": round(100 * (last - first) / first, 2), "labels": dict(labels)}
+
+
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("--n", type=int, default=10_000)
     ap.add_argument("--every", type=int, default=500)
     ap.add_argument("--reasoner-share", type=float, default=0.1, help="share of problems through the Reasoner")
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--unique", type=int, default=None,
+                    help="draw from only this many distinct problems per kind (a leak grows even then; a cache does not)")
+    ap.add_argument("--modes", default="kept,cleared",
+                    help="kept: caches as a service keeps them; cleared: bounded caches emptied (and the allocator "
+                         "trimmed) before each sample, so RSS is what stays alive: the leak check")
     ap.add_argument("--out", default=str(Path(__file__).resolve().parent / "RESULTS-memory.md"))
     args = ap.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -97,92 +184,89 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     from nesy.logic.system import SymbolicSystem
     from nesy.reasoner import Reasoner
 
-    rng = random.Random(args.seed)
-    n_reasoner = round(args.n * args.reasoner_share)
-    n_sym = args.n - n_reasoner
-    # symbolic: 4 English rule texts, 3 FOL, 3 NLI pairs per 10; reasoner: NLI pairs and English rule text, 1:1
-    sym_plan = {"english": round(0.4 * n_sym), "fol": round(0.3 * n_sym)}
-    sym_plan["nli"] = n_sym - sum(sym_plan.values())
-    pools = {k: _source(k, v + n_reasoner, rng) for k, v in sym_plan.items()}
-    stream: list[tuple[str, str, Any]] = []
-    counts = dict(sym_plan)
-    taken = Counter[str]()
-    reasoner_left = n_reasoner
-    for i in range(args.n):
-        if reasoner_left and i % round(1 / args.reasoner_share) == 0:
-            kind = "nli" if reasoner_left % 2 else "english"
-            reasoner_left -= 1
-            system = "reasoner"
-        else:
-            kind = max(counts, key=lambda k: counts[k] / max(1, sym_plan[k]))  # keep the mix even
-            counts[kind] -= 1
-            system = "symbolic"
-        stream.append((system, kind, pools[kind][taken[kind]]))
-        taken[kind] += 1
+    stream = _build_stream(args, random.Random(args.seed))
     t_build = time.perf_counter()
     symbolic = SymbolicSystem()
-    reasoner = Reasoner.default() if n_reasoner else None
-    fol_symbolic = SymbolicSystem(kg=symbolic.kg)  # FOL problems declare themselves formal; one graph for both
+    systems = {"symbolic": symbolic, "reasoner": Reasoner.default() if args.reasoner_share else None,
+               "fol": SymbolicSystem(kg=symbolic.kg)}  # FOL problems declare themselves formal; one graph for both
     for system, _kind, problem in stream[:20]:  # warm up outside the curve (spaCy, models, Z3)
-        (reasoner if system == "reasoner" else symbolic).solve(problem)
+        systems["reasoner" if system == "reasoner" else "symbolic"].solve(problem)
     build_s = time.perf_counter() - t_build
-    gc.collect()
-    samples: list[dict[str, Any]] = [{"problems": 0, "rss_mb": round(rss_mb(), 1)}]
-    mix = Counter(f"{s}:{k}" for s, k, _ in stream)
-    t0 = time.perf_counter()
-    labels = Counter[str]()
-    for i, (system, kind, problem) in enumerate(stream, 1):
-        solver = reasoner if system == "reasoner" else (fol_symbolic if kind == "fol" else symbolic)
-        assert solver is not None
-        labels[solver.solve(problem).label.value] += 1
-        if i % args.every == 0:
-            gc.collect()
-            sample = {"problems": i, "rss_mb": round(rss_mb(), 1), "seconds": round(time.perf_counter() - t0, 1),
-                      "parse_cache": len(getattr(symbolic.parser, "_cache", ()))}
-            samples.append(sample)
-            print(json.dumps(sample), flush=True)
-    seconds = time.perf_counter() - t0
-    body = [s for s in samples if s["problems"] > 0]
-    quarter = max(1, len(body) // 4)
-    first = statistics.mean(s["rss_mb"] for s in body[:quarter])
-    last = statistics.mean(s["rss_mb"] for s in body[-quarter:])
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    runs = {}
+    for mode in [m.strip() for m in args.modes.split(",") if m.strip()]:
+        if mode not in ("kept", "cleared"):
+            ap.error(f"unknown mode {mode!r}; choose kept and/or cleared")
+        runs[mode] = _run(stream, systems, args.every, cleared=mode == "cleared")
+        r = runs[mode]
+        print(f"{mode}: RSS first quarter {r['first_quarter_mb']:.1f} MB, last quarter {r['last_quarter_mb']:.1f} MB: "
+              f"growth {r['growth_mb']:+.1f} MB ({r['growth_pct']:+.2f}%); {args.n} problems in {r['seconds']:.0f} s.")
     result = {
         "command": "python benchmarks/memory_flat.py " + " ".join(argv if argv is not None else sys.argv[1:]),
-        **stamp(), "n": args.n, "mix": dict(mix), "build_and_warmup_s": round(build_s, 1),
-        "seconds": round(seconds, 1), "samples": samples, "first_quarter_mb": round(first, 1),
-        "last_quarter_mb": round(last, 1), "growth_mb": round(last - first, 1),
-        "growth_pct": round(100 * (last - first) / first, 2), "peak_rss_mb": round(peak, 1), "labels": dict(labels),
+        **stamp(), "n": args.n, "every": args.every, "mix": dict(Counter(f"{s}:{k}" for s, k, _ in stream)),
+        "build_and_warmup_s": round(build_s, 1), "runs": runs,
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
     out = Path(args.out)
     out.with_suffix(".json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
-    out.write_text(_markdown(result, quarter), encoding="utf-8")
-    print(f"RSS first quarter {first:.1f} MB, last quarter {last:.1f} MB: growth {last - first:+.1f} MB "
-          f"({result['growth_pct']:+.2f}%); peak {peak:.0f} MB; {args.n} problems in {seconds:.0f} s.")
+    out.write_text(_markdown(result), encoding="utf-8")
+    print(f"peak RSS {result['peak_rss_mb']:.0f} MB; report {out}")
     return result
 
 
-def _markdown(r: dict[str, Any], quarter: int) -> str:
+def _cache_sizes(symbolic: Any, reasoner: Any) -> dict[str, int]:
+    """Entries in the bounded caches that fill as new text arrives (parse cache, graph retriever's spaCy docs and
+    relations, spaCy's string store)."""
+    parsers = [symbolic.parser] + ([reasoner.logic.parser] if reasoner is not None else [])
+    retrievers = [symbolic.kg] + ([reasoner.kg] if reasoner is not None else [])
+    out = {"parse_cache": sum(len(getattr(p, "_cache", ())) for p in parsers)}
+    for name in ("doc", "relation"):
+        out[f"kg_{name}"] = sum(getattr(r, name).cache_info().currsize for r in retrievers
+                                if r is not None and hasattr(getattr(r, name, None), "cache_info"))
+    nlp = getattr(symbolic.parser, "_nlp", None)
+    out["spacy_strings"] = len(nlp.vocab.strings) if nlp is not None else 0
+    return out
+
+
+def _markdown(r: dict[str, Any]) -> str:
     mix = ", ".join(f"{v:,} {k.replace(':', ' ')}" for k, v in sorted(r["mix"].items()))
     lines = [
         "# Memory over 10,000 mixed problems",
         "",
         f"`{r['command'].strip()}` on {r['machine']}, {r['date']}: {r['n']:,} problems in one process ({mix}), "
-        f"{r['seconds']:.0f} s after {r['build_and_warmup_s']:.0f} s of loading and warm-up. Caches are not cleared "
-        "between problems. RSS after a garbage collection, every "
-        f"{r['samples'][1]['problems'] if len(r['samples']) > 1 else '?'} problems.",
+        f"after {r['build_and_warmup_s']:.0f} s of loading and warm-up; resident memory (RSS, after a garbage "
+        f"collection) every {r['every']} problems. Peak RSS of the whole process {r['peak_rss_mb']:.0f} MB.",
         "",
-        f"**First quarter {r['first_quarter_mb']:.1f} MB → last quarter {r['last_quarter_mb']:.1f} MB: "
-        f"{r['growth_mb']:+.1f} MB ({r['growth_pct']:+.2f}%)**, means of {quarter} samples each; peak RSS "
-        f"{r['peak_rss_mb']:.0f} MB.",
+        "- **kept**: the caches as a long-running service keeps them. They are bounded — the English parse cache "
+        "(sentences; cleared at 50,000 per parser), the graph retriever's spaCy documents (4,096 per retriever) and "
+        "relation look-ups (100,000) — so this curve rises while they fill with new text and levels off at their "
+        "caps.",
+        "- **cleared**: the same problems again, with those caches emptied and the allocator trimmed "
+        "(`malloc_trim`) before each sample, so RSS is what stays alive from problem to problem: the leak check. "
+        "It runs after the kept run in the same process, so it starts from the memory that run left behind "
+        "(pages the allocator could not hand back).",
         "",
-        "| problems | RSS (MB) | seconds | English parse cache (sentences) |",
-        "|---|---|---|---|",
+        "| run | first quarter (MB) | last quarter (MB) | growth | seconds |",
+        "|---|---|---|---|---|",
     ]
-    for s in r["samples"]:
-        lines.append(f"| {s['problems']:,} | {s['rss_mb']:.1f} | {s.get('seconds', 0):.0f} | "
-                     f"{s.get('parse_cache', '')} |")
-    lines += ["", f"Answers: {', '.join(f'{k} {v:,}' for k, v in sorted(r['labels'].items()))}.", ""]
+    for mode, run in r["runs"].items():
+        lines.append(f"| {mode} | {run['first_quarter_mb']:.1f} | {run['last_quarter_mb']:.1f} | "
+                     f"**{run['growth_mb']:+.1f} MB ({run['growth_pct']:+.2f}%)** | {run['seconds']:.0f} |")
+    lines += ["", "First and last quarter: means of the first and last quarter's samples "
+              f"({next(iter(r['runs'].values()))['quarter_samples'] if r['runs'] else 0} each).", ""]
+    modes = list(r["runs"])
+    header = "| problems | " + " | ".join(f"RSS {m} (MB)" for m in modes)
+    header += " | parse cache | kg docs | kg relations | spaCy strings |"
+    lines += ["Cache columns: entries when the sample was taken, in the kept run (the cleared run empties them).", "",
+              header, "|---|" + "---|" * (len(modes) + 4)]
+    kept = r["runs"].get("kept") or next(iter(r["runs"].values()))
+    for k, s in enumerate(kept["samples"]):
+        rss = " | ".join(f"{r['runs'][m]['samples'][k]['rss_mb']:.1f}" for m in modes)
+        lines.append(f"| {s['problems']:,} | {rss} | {s.get('parse_cache', '')} | {s.get('kg_doc', '')} | "
+                     f"{s.get('kg_relation', '')} | {s.get('spacy_strings', '')} |")
+    for mode, run in r["runs"].items():
+        lines.append("")
+        lines.append(f"Answers ({mode}): {', '.join(f'{k} {v:,}' for k, v in sorted(run['labels'].items()))}.")
+    lines.append("")
     return "\n".join(lines)
 
 

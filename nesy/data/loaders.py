@@ -89,7 +89,7 @@ def load(path: str | Path, format: Format = "auto", *, limit: int | None = None)
     Args:
         path: The file to read.
         format: A format name from :data:`FORMATS`, or ``"auto"`` to detect it from the content.
-        limit: Keep only the first ``limit`` problems.
+        limit: Keep only the first ``limit`` problems (reading stops there: later lines are not checked).
 
     Raises:
         DataFormatError: The file is missing, a folder, empty, binary, malformed (truncated JSON, wrong columns,
