@@ -142,7 +142,7 @@ def test_check_shape_is_iterative_on_a_deep_formula_built_in_code():
 # ----------------------------------------------------------------------------- the same trees as the recursive parser
 class _RecursiveParser:
     """The recursive-descent parser nesy used before (test oracle): same grammar, same trees, but one Python frame
-    per nesting step."""
+    per nesting step. Only change: ``P()`` parses (as the printer writes a proposition)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -238,6 +238,9 @@ class _RecursiveParser:
             raise ParseError("oracle")
         if self.peek() == "(":
             self.take()
+            if self.peek() == ")":  # the one change since: P() reads back as printed
+                self.take()
+                return Atom(name, ())
             args = [self.term()]
             while self.peek() == ",":
                 self.take()
@@ -252,7 +255,7 @@ class _RecursiveParser:
         return Atom(name, ())
 
 
-TOKENS = ["P(a)", "Q(x)", "R(x, y)", "a = b", "x ≠ y", "S", "¬", "¬", "∀x", "∃y", "∧", "∨", "⊕", "→", "↔",
+TOKENS = ["P(a)", "Q(x)", "S()", "R(x, y)", "a = b", "x ≠ y", "S", "¬", "¬", "∀x", "∃y", "∧", "∨", "⊕", "→", "↔",
           "(", ")", "(", ")", "∧", "->", "&", "|", "~", "forall z", "T(z)", ",", "="]
 token_soup = st.lists(st.sampled_from(TOKENS), min_size=1, max_size=40).map(" ".join)
 
