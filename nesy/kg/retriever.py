@@ -107,10 +107,12 @@ class Retriever:
     """
 
     def __init__(self, kg: KnowledgeGraph | None = None, *, max_hops: int = 8, max_senses: int = 1,
-                 min_exclusion_depth: int = 5, nlp: Any = None) -> None:
+                 min_exclusion_depth: int = 5, nlp: Any = None, target_senses: int = 99) -> None:
         self._kg = kg
         self.max_hops = max_hops
         self.max_senses = max_senses
+        #: a hypernym must be one of the target word's ``target_senses`` most frequent senses
+        self.target_senses = target_senses
         self.min_exclusion_depth = min_exclusion_depth
         self._nlp = nlp
         self.relation = functools.lru_cache(maxsize=100_000)(self._relation)  # type: ignore[method-assign]
@@ -259,7 +261,8 @@ class Retriever:
             return KgEvidence(a, b, "synonym", "entailing", (a, shared[0][2:], b), ("sense", "sense"), src, 0.95,
                               (kg.edge_id(wa, "sense", shared[0]), kg.edge_id(wb, "sense", shared[0])))
         up_a = self.hypernym_closure(sa, self.max_hops)
-        hits = [(len(p), s) for s, p in up_a.items() if s in sb]
+        sb_hyper = set(kg.senses(b, self.target_senses, pos_b))
+        hits = [(len(p), s) for s, p in up_a.items() if s in sb_hyper]
         if hits:
             _, s = min(hits)
             return self.hypernym_evidence(a, b, up_a[s])

@@ -58,7 +58,7 @@ __all__ = ["Composer", "MAX_COUNT"]
 logger = logging.getLogger(__name__)
 
 #: Numerals are expanded into that many distinct individuals; larger numbers are refused in counting position.
-MAX_COUNT = 12
+MAX_COUNT = 8
 
 _REL_PRONOUNS = {"who", "whom", "which", "that"}
 _BE = {"be", "is", "are", "am", "was", "were", "been", "being", "'s", "'re", "'m"}
@@ -498,6 +498,11 @@ class Composer:
             return self.modalize(core, force, flavour, negated, neg_outside, tense)
         if tense in {"past", "fut"} and _is_copula(v) and self.reading != "scene":
             core = self.tensed_state(core, tense)
+        if negated and _is_copula(v) and any(c.kids("conj") for c in v.kids("attr", "acomp")) and not any(
+                c.kid("preconj") or c.kid("cc") is not None and c.kid("cc").lower == "nor"  # type: ignore[union-attr]
+                for c in v.kids("attr", "acomp")):
+            # "X is not a centerback and a defender": not (A and B), or (not A) and B?
+            raise Refused("scope ambiguity", "'not' before coordinated predicates")
         if negated:
             def neg_body(x: Term) -> Formula | None:
                 with self.embedded():
@@ -756,7 +761,8 @@ class Composer:
                 if a.lower in lx.EMPTY_ADVERBS:
                     self.use(a)
                     continue
-                if a.lower in lx.NON_VERIDICAL_ADVERBS:
+                if a.lower in lx.NON_VERIDICAL_ADVERBS or a.tag in {"RBS", "RBR", "JJS", "JJR"}:
+                    # "best made of metal", "more often": an ideal or a comparison, not a property of the event
                     raise Refused("non-veridical adverb", f"'{a.text}'")
                 if a.lower in {"not", "never", "n't"}:
                     continue
@@ -1093,6 +1099,12 @@ class Composer:
             self.use(cc, n.kid("preconj"))
             pre = n.kid("preconj") or next((d for d in n.kids("det") if d.lower in {"neither", "either", "both"}),
                                            None)
+            det = n.kid("det")
+            if det is not None and det.lower in {"no", "every", "each", "all", "any"} and word in {"and", "or"} and \
+                    all(c.pos == "NOUN" and not c.kid("det") and not c.kids("nummod", "poss") for c in conjs):
+                # "no dinosaurs or mammoths", "every doctor and nurse": the determiner quantifies over the
+                # coordinated nouns — no x that is a dinosaur or a mammoth
+                return self.shared_determiner(n, det, conjs)
             moved = [*conjs, *([pre] if pre is not None else [])]
             deps = {id(c): c.dep for c in moved}
             for c in moved:
@@ -1103,6 +1115,11 @@ class Composer:
             finally:
                 for c in moved:
                     c.attach(n, deps[id(c)])
+            if word == "but" and first.kind in {"every", "no", "not_every", "any"}:
+                # "Everyone but Tom laughed": an exception — everyone other than Tom did, and Tom did not
+                if len(rest) != 1 or rest[0].kind != "ref" or rest[0].term is None:
+                    raise Refused("exception", "'but' with an exception that is not one named individual")
+                return NP(**{**first.__dict__, "kind": "except_" + first.kind, "term": rest[0].term})
             if word == "but":
                 word = "and"  # "a pool but no gym"
             if word not in {"and", "or", "nor"}:
@@ -1171,6 +1188,30 @@ class Composer:
         if self.known_noun is not None:
             return not self.known_noun(n.lemma) and not self.known_noun(w)
         return n.is_name
+
+    def shared_determiner(self, n: Node, det: Node, conjs: list[Node]) -> NP:
+        parts = []
+        for c in [n, *conjs]:
+            if c is not n:
+                self.use(c)
+            c_det = c.kid("det")
+            kept = [k for k in c.kids("conj", "cc", "det") if k.dep == "det" or c is n]
+            for k in kept:
+                k.detach()
+            try:
+                parts.append(self.common_np(c, skip_det=True))
+            finally:
+                for k in kept:
+                    k.attach(c, k.dep)
+            del c_det
+        self.use(det, n.kid("cc"))
+        kind = lx.DETERMINERS[det.lower]
+        restrs = [p.restr for p in parts]
+
+        def restr(x: Term) -> Formula | None:
+            return disj_opt([r(x) if r is not None else None for r in restrs])
+
+        return NP(kind if kind != "any" else "any", restr=restr, head="", number="pl")
 
     def quant_pronoun(self, n: Node) -> NP:
         kind, person = lx.QUANT_PRONOUNS[n.lower]
@@ -1457,11 +1498,13 @@ class Composer:
         """"the will", "the tall man": the discourse's individual of that description, or a new one."""
         if base.number == "pl":
             return NP(**{**base.__dict__, "kind": "count", "op": "≥", "n": 2})
-        ref = self.discourse.definite(base.head, base.mods) if base.head else None
+        exact = self.discourse.in_hypothesis and self.reading != "scene"
+        ref = self.discourse.definite(base.head, base.mods, exact=exact) if base.head else None
         if ref is not None:
-            # its description was stated where the individual was introduced
-            if base.node is not None:
-                self.use_tree(base.node)
+            # the individual of that description; the description itself is presupposed (stated once, outside any
+            # negation) — in a hypothesis it must follow from the premises like the rest
+            if base.restr is not None and self.top is not None:
+                self.presupposed.append((base.restr, ref.term))
             return NP(**{**base.__dict__, "kind": "ref", "term": ref.term, "restr": None})
         if self.discourse.in_hypothesis:
             # a hypothesis definite the premises never introduced: some such individual (the premises cannot know
@@ -1805,6 +1848,8 @@ class Composer:
             return age
         if a.tag not in {"VBN", "VBG"}:
             raise Refused("noun complement", a.span_text())
+        if any(x.lower == "to" for x in a.kids("aux", "auxpass")):
+            raise Refused("infinitival relative", f"'{a.span_text()}' says what can or should be, not what is")
 
         def body(x: Term) -> Formula | None:
             saved = dict(self.bind)
@@ -1950,6 +1995,17 @@ class Composer:
                 body = ForAll(b, body)
             f: Formula = ForAll(v, body)
             return Not(f) if k == "not_every" else f
+        if k.startswith("except_"):
+            t = np.term
+            assert t is not None
+            base = NP(**{**np.__dict__, "kind": k.removeprefix("except_"), "term": None,
+                         "restr": lambda x, r0=r: conj_opt([r0(x) if r0 else None, Not(Eq(x, t))])})
+            with self.embedded():
+                exc = scope(t)
+            main = self.apply(base, scope)
+            if exc is None or main is None:
+                raise Refused("exception", "")
+            return conj_opt([main, negate(exc) if base.kind in {"every", "any"} else exc])
         if k == "count":
             return self.count(np, scope)
         if k == "gq":

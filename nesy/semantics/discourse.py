@@ -115,15 +115,19 @@ class Discourse:
         return sorted(set(self.names.values()), key=lambda c: c.name)
 
     # ------------------------------------------------------------------ definites
-    def definite(self, head: str, mods: frozenset[str], plural: bool = False) -> Referent | None:
-        """The most recent referent with this head noun whose stated modifiers include ``mods``; None if none,
-        or if two different ones match equally (ambiguous: the caller introduces a new individual)."""
-        bound = [r for r in self.referents if r.head == head and mods <= r.mods and r.kind == "var"]
+    def definite(self, head: str, mods: frozenset[str], plural: bool = False, exact: bool = False) -> Referent | None:
+        """The most recent referent with this head noun whose stated modifiers include ``mods`` (equal them,
+        with ``exact``: a hypothesis's "the plate" is not the premise's "the dessert plate" in the classical
+        reading); None if none, or if two different ones match equally (ambiguous: the caller introduces a new
+        individual)."""
+        def fits(r: Referent) -> bool:
+            return r.head == head and (mods == r.mods if exact and not r.hypothesis else mods <= r.mods)
+
+        bound = [r for r in self.referents if fits(r) and r.kind == "var"]
         if bound:
             # "If someone signs a contract …, the contract is voidable": the individual the rule quantifies over
             return bound[-1]
-        cands = [r for r in self.referents if r.head == head and mods <= r.mods and r.kind != "var"
-                 and (r.number == "pl") == plural]
+        cands = [r for r in self.referents if fits(r) and r.kind != "var" and (r.number == "pl") == plural]
         if not cands:
             return None
         distinct = {r.term for r in cands}

@@ -88,7 +88,8 @@ definitely really even again already yet then""".split())
 NON_VERIDICAL_ADVERBS = frozenset("""almost nearly hardly barely scarcely allegedly supposedly reportedly apparently
 seemingly possibly probably perhaps maybe presumably likely unlikely virtually practically rarely seldom
 sometimes often usually frequently occasionally generally normally typically mostly partly partially
-approximately roughly about around only merely""".split())
+approximately roughly about around only merely best better ideally preferably hopefully supposedly
+theoretically nominally ostensibly""".split())
 
 # --------------------------------------------------------------------------- quantifiers
 #: Determiners and their quantifier kind. Numerals are read separately (``number_value``).
