@@ -191,7 +191,7 @@ class SymbolicSystem:
     def analyse(self, problem: Problem, hypothesis: str | None = None) -> LogicAnalysis:
         form = self.formalize(problem, hypothesis)
         premises = list(form.premises)
-        extra = [f for f, _ in form.background]
+        extra: list[Formula | None] = [f for f, _ in form.background]
         extra_texts = [t for _, t in form.background]
         result = self.checker.decide(premises + extra, form.hypothesis,
                                      premise_texts=list(form.premise_texts) + extra_texts,

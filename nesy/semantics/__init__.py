@@ -126,9 +126,8 @@ class Reader:
                     raise Refused("empty text", "nothing to read")
                 negated = framed[k][1]
                 forms = [self._sentence(comp, r, is_hyp, negated) for r in roots]
-                f: Formula | None = conj(forms)
-                if negated:
-                    f = Not(f)
+                whole = conj(forms)
+                f: Formula | None = Not(whole) if negated else whole
             except Refused as err:
                 f = None
                 errors[idx] = f"Cannot read {text.strip()[:100]!r} into logic: {err}."

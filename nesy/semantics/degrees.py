@@ -23,7 +23,7 @@ from nesy.semantics.syntax import Node
 from nesy.semantics.terms import NP, Refused, conj_opt, disj_opt, pred_name
 
 if TYPE_CHECKING:
-    from nesy.semantics.compose import Composer
+    from nesy.semantics.nominals import NominalRules as Composer
 
 __all__ = ["predicative", "verb_measure", "quantity", "copula_measure", "copula_quantity", "measured_np"]
 
@@ -60,11 +60,12 @@ def quantity(c: Composer, n: Node) -> tuple[str, Fraction] | None:
             return None
         c.use(n)
         return "", v
-    unit = n.lower
-    if unit not in lx.UNITS:
+    unit_word = n.lower
+    if unit_word not in lx.UNITS:
         return None
     nums = [k for k in n.kids("nummod", "quantmod", "compound") if lx.number_value(k.text) is not None]
     det = n.kid("det")
+    used: list[Node]
     if not nums and det is not None and det.lower in {"a", "an", "one"}:
         value: Fraction | None = Fraction(1)  # "a month", "an hour"
         used = [det]
@@ -79,8 +80,9 @@ def quantity(c: Composer, n: Node) -> tuple[str, Fraction] | None:
     for k in list(extra):
         # "4000 euros a month", "500 mg per day": a rate
         per = k if k.dep == "npadvmod" and k.lower in lx.UNITS else None
-        if k.dep == "prep" and k.lower == "per" and k.kid("pobj") is not None and k.kid("pobj").lower in lx.UNITS:
-            per = k.kid("pobj")
+        pobj = k.kid("pobj")
+        if k.dep == "prep" and k.lower == "per" and pobj is not None and pobj.lower in lx.UNITS:
+            per = pobj
             c.use(k)
         if per is None or [g for g in per.children if g.lower not in {"a", "an", "per", "each", "every"}]:
             return None
@@ -90,7 +92,7 @@ def quantity(c: Composer, n: Node) -> tuple[str, Fraction] | None:
     if extra or value is None:
         return None
     c.use(n, *used)
-    dim, factor, offset = lx.UNITS[unit]
+    dim, factor, offset = lx.UNITS[unit_word]
     return dim + rate, value * factor + offset
 
 
@@ -207,7 +209,7 @@ def predicative(c: Composer, a: Node, subj: NP) -> Callable[[Term], Formula | No
         if d.lower not in lx.VERIDICAL_DEGREE_ADVERBS:
             raise Refused("adjective modifier", f"'{d.text} {a.text}'")
         c.use(d)
-        extra.append(lambda x, n=pred_name(d.lower, name): c.pred(n, "a", x))
+        extra.append(c.atom_of(pred_name(d.lower, name), "a", indexed=True))
     rels: list[Callable[[Term], Formula | None]] = []
     situated = False
     for p in a.kids("prep"):
@@ -371,7 +373,7 @@ def verb_measure(c: Composer, v: Node) -> Callable[[Term, Term], Formula] | None
             udim, value = q
             d = _measure_dim(adim, udim)
             op = ">" if sign > 0 else "<"
-            return lambda e, x, d=d, op=op, value=value: Cmp(op, c.measure(d, e if d == "speed" else x), Num(value))
+            return _bound(c, d, op, value, d == "speed")
     cands = [k for k in v.kids("dobj", "npadvmod", "attr")]
     for p in v.kids("prep"):
         if p.lower in {"at", "for"}:
@@ -389,8 +391,16 @@ def _measure_of(c: Composer, cands: list[Node], dim: str, on_event: bool) -> Cal
             c.use(k.parent)
         d = _measure_dim(dim, udim) if udim else dim
         op = _numeral_op(c, k)
-        return lambda e, x, d=d, op=op, value=value: Cmp(op, c.measure(d, e if on_event else x), Num(value))
+        return _bound(c, d, op, value, on_event)
     return None
+
+
+def _bound(c: Composer, dim: str, op: str, value: Fraction, on_event: bool) -> Callable[[Term, Term], Formula]:
+    """(e, x) ↦ the measure of the event e (``on_event``) or of x compared with ``value``."""
+    def fn(e: Term, x: Term) -> Formula:
+        return Cmp(op, c.measure(dim, e if on_event else x), Num(value))
+
+    return fn
 
 
 def copula_measure(c: Composer, p: Node, subj: NP | None, personish: bool = False) -> Callable[[Term], Formula | None] | None:

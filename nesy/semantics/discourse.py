@@ -133,9 +133,9 @@ class Discourse:
         distinct = {r.term for r in cands}
         if len(distinct) == 1:
             return cands[-1]
-        exact = {r.term for r in cands if r.mods == mods}
-        if len(exact) == 1:
-            return next(r for r in reversed(cands) if r.term in exact)
+        same = {r.term for r in cands if r.mods == mods}
+        if len(same) == 1:
+            return next(r for r in reversed(cands) if r.term in same)
         return None
 
     def scene_antecedent(self, head: str) -> Referent | None:
@@ -170,8 +170,8 @@ class Discourse:
         return None
 
     @staticmethod
-    def _fits(r: Referent, gender: str | None, number: str, exclude: set[Term], bound_only: bool) -> bool:
-        for r in [r]:
+    def _fits(ref: Referent, gender: str | None, number: str, exclude: set[Term], bound_only: bool) -> bool:
+        for r in [ref]:
             if r.term in exclude or (bound_only and not isinstance(r.term, Var)):
                 continue
             if gender == "thing":

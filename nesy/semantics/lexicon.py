@@ -121,7 +121,8 @@ _UNITS_WORDS = {
 _TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
                "ninety": 90}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
-SPECIAL_NUMBERS = {"dozen": 12, "half": Fraction(1, 2), "once": 1, "twice": 2, "a couple": 2}
+SPECIAL_NUMBERS: dict[str, Fraction] = {"dozen": Fraction(12), "half": Fraction(1, 2), "once": Fraction(1),
+                                        "twice": Fraction(2), "a couple": Fraction(2)}
 
 
 def number_value(word: str) -> Fraction | None:

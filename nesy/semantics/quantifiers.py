@@ -76,7 +76,7 @@ def _overlap(a: str, b: str) -> bool:
 
 def seriality(flavours: Iterable[str]) -> list[tuple[Formula, str]]:
     """Some world is accessible for each modal flavour used ("must" entails "may")."""
-    out = []
+    out: list[tuple[Formula, str]] = []
     for f in sorted(set(flavours)):
         w = Var("w")
         out.append((Exists(w, Atom(f"acc_{f}", (w,))), f"what {f} modals require is possible (seriality)"))

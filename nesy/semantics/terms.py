@@ -9,7 +9,7 @@ from typing import Any
 
 from nesy.logic.fol import And, Atom, Formula, Term, conj, disj
 
-__all__ = ["Refused", "NP", "Prop", "conj_opt", "disj_opt", "pred_name", "lazy"]
+__all__ = ["Refused", "NP", "Mod", "Prop", "conj_opt", "disj_opt", "pred_name", "lazy"]
 
 #: λx. φ(x) — a property; None stands for "true" (no condition).
 Prop = Callable[[Term], "Formula | None"]
@@ -22,6 +22,19 @@ class Refused(Exception):
         super().__init__(f"{construction}{': ' + detail if detail else ''}")
         self.construction = construction
         self.detail = detail
+
+
+@dataclass(frozen=True)
+class Mod:
+    """A noun modifier: the property it adds, the key a later definite description must match ("tall_man",
+    "with_no_shirt"), and whether it is privative (a "former nurse" is no nurse: the head noun is dropped)."""
+
+    fn: Prop
+    key: str = ""
+    privative: bool = False
+
+    def __call__(self, x: Term) -> Formula | None:
+        return self.fn(x)
 
 
 @dataclass

@@ -1,0 +1,503 @@
+"""Events and roles: verb phrases, copulas, there-sentences, prepositional modifiers, tense, ellipsis.
+
+A verb is an event with thematic roles (neo-Davidsonian): "gave the dog a bone" → ∃e (give(e) ∧ agent(e, x) ∧
+theme(e, bone) ∧ recipient(e, dog)); the passive and the by-phrase give the same roles; the object and
+prepositional-object quantifiers scope over the event in surface order. Present/past/future mark the event
+(``pres(e)``); a past state ("Ann was a nurse") holds at a past reference time, not now.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from nesy.logic.fol import (
+    Cmp,
+    Exists,
+    Fn,
+    Formula,
+    Num,
+    Term,
+    negate,
+)
+from nesy.semantics import lexicon as lx
+from nesy.semantics.base import _BE, _NOBODY, _is_copula, _verb_conjuncts
+from nesy.semantics.modality import ModalRules
+from nesy.semantics.syntax import Node
+from nesy.semantics.terms import NP, Refused, conj_opt, disj_opt, lazy, pred_name
+
+__all__ = ["EventRules"]
+
+logger = logging.getLogger(__name__)
+
+
+class EventRules(ModalRules):
+    """Rules for verb phrases, copulas and events."""
+
+    def vp(self, v: Node, subj: NP) -> Callable[[Term], Formula | None]:
+        """λx. the predication of ``v`` (with its coordinated verb phrases) of subject x."""
+        conjs = _verb_conjuncts(v)
+        base = self.vp_single(v, subj)
+        if not conjs:
+            return base
+        ccs = [c.kid("cc") for c in [v, *conjs] if c.kid("cc") is not None]
+        words = {c.lower for c in ccs if c is not None}
+        if len(words) > 1:
+            raise Refused("mixed coordination", " / ".join(sorted(words)))
+        word = words.pop() if words else "and"
+        self.use(*ccs, v.kid("preconj"))
+        for c in [v, *conjs]:
+            for p in c.kids("punct"):
+                if p.text == ",":
+                    self.use(p)
+        if word not in {"and", "or", "but", "nor"}:
+            raise Refused("coordination", f"'{word}'")
+        if v.kid("neg") is not None and any(not c.kids("aux", "auxpass", "neg") for c in conjs):
+            raise Refused("negated coordination", "the scope of 'not' over coordinated verbs is ambiguous")
+        if subj.kind not in ("ref", "some", "bare") and word == "or":
+            raise Refused("disjunction under a quantifier", "")
+        others = [self.vp_single(c, subj, inherit=v) for c in conjs]
+        for c in conjs:
+            self.use(c)
+
+        def body(x: Term) -> Formula | None:
+            if word == "or":
+                with self.embedded():
+                    return disj_opt([base(x), *(o(x) for o in others)])
+            if word == "nor":
+                return conj_opt([negate(f) for f in (base(x), *(o(x) for o in others)) if f is not None])
+            return conj_opt([base(x), *(o(x) for o in others)])
+
+        return body
+
+    def vp_single(self, v: Node, subj: NP, inherit: Node | None = None) -> Callable[[Term], Formula | None]:
+        """λx. the predication of one verb/copula ``v``: tense, negation and modality around its core."""
+        self.use(v)
+        auxes = v.kids("aux", "auxpass")
+        if inherit is not None and not auxes:
+            auxes = inherit.kids("aux", "auxpass")
+        neg_nodes = v.kids("neg")
+        self.use(*neg_nodes)
+        negated = len(neg_nodes) % 2 == 1
+        tense = self.tense(v, auxes)
+        if any(n.lower == "never" for n in neg_nodes) and self.reading != "scene":
+            tense = "any"  # "never" denies it at every time: an untensed event under the negation
+        modal = None if self._skip_modal else self.modal(v, auxes)
+        for a in auxes:
+            self.use(a)
+        mv = self.modal_verb(v)
+        if mv is not None and modal is None:
+            # "is allowed to smoke", "has to pay", "is forbidden to enter": a modal over the infinitive
+            force, flavour, x = mv
+            inner = self.controlled(x)
+            if force == "nec_not":
+                base_inner = inner
+
+                def inner(t: Term) -> Formula | None:
+                    f = base_inner(t)
+                    return negate(f) if f is not None else None
+
+                force = "nec"
+            return self.modalize(inner, force, flavour, negated, True, tense)
+        if _is_copula(v):
+            core = self.copula_core(v, subj)
+        elif self._elliptical(v):
+            # VP ellipsis: "Mary did too", "so is Bill", "but Alex hasn't", "but his sister cannot"
+            if v.tag == "MD" and modal is None:
+                key = v.lower
+                if key not in lx.MODALS:
+                    raise Refused("modal", f"'{v.text}'")
+                force, flavour = lx.MODALS[key]
+                if force != "fut":
+                    modal = (force, flavour, force == "pos" or key == "need")
+            neither = [c for c in v.kids("advmod", "preconj", "cc", "dep") if c.lower in {"neither", "nor"}]
+            if neither:
+                self.use(*neither)
+                negated = not negated
+            core = self.ellipsis(v)
+        else:
+            core = self.verb_core(v, subj, tense)
+        if subj.kind == "every" and negated and v.kid("neg") is not None and not subj.distributive:
+            raise Refused("scope ambiguity", "'every/all … not' can mean 'none' or 'not all'")
+        if modal is not None:
+            force, flavour, neg_outside = modal
+            return self.modalize(core, force, flavour, negated, neg_outside, tense)
+        if tense in {"past", "fut"} and _is_copula(v) and self.reading != "scene":
+            core = self.tensed_state(core, tense)
+        if negated and _is_copula(v) and any(c.kids("conj") for c in v.kids("attr", "acomp")) and not any(
+                c.kid("preconj") or c.kid("cc") is not None and c.kid("cc").lower == "nor"  # type: ignore[union-attr]
+                for c in v.kids("attr", "acomp")):
+            # "X is not a centerback and a defender": not (A and B), or (not A) and B?
+            raise Refused("scope ambiguity", "'not' before coordinated predicates")
+        if negated:
+            def neg_body(x: Term) -> Formula | None:
+                with self.embedded():
+                    f = core(x)
+                if f is None:
+                    raise Refused("negation of nothing", "")
+                return negate(f)
+            return neg_body
+        return core
+
+    def _elliptical(self, v: Node) -> bool:
+        """An auxiliary or modal standing for a verb phrase said before ("… and Karim does too")."""
+        if self.last_vp is None:
+            return False
+        if v.lemma in _BE and v.pos == "AUX" and not v.kid("attr", "acomp", "prep", "oprd"):
+            return True
+        if v.lemma in {"do", "have"} or v.tag == "MD":
+            return not v.kid("dobj", "ccomp", "xcomp", "attr", "acomp", "prep", "oprd", "dative", "agent")
+        return False
+
+    def tense(self, v: Node, auxes: list[Node]) -> str:
+        """pres / past / fut of a verb group ("has visited", "did not go", "was sliced", "will pay"); an
+        infinitive takes the tense of the verb it depends on ("managed to open": past)."""
+        if v.tag == "VB" and any(a.lower == "to" for a in auxes) and self._matrix_tense:
+            return self._matrix_tense
+        words = {a.lower for a in auxes}
+        if words & {"will", "'ll", "shall", "wo"}:
+            return "fut"
+        if words & {"did", "was", "were", "had"} or (v.tag == "VBD" and not auxes):
+            return "past"
+        if words & {"has", "have", "'ve"} and v.tag == "VBN":
+            return "past"  # present perfect: the event lies in the past
+        if v.tag == "VBD" and v.lemma in _BE:
+            return "past"
+        return "pres"
+
+    def verb_core(self, v: Node, subj: NP, tense: str) -> Callable[[Term], Formula | None]:
+        """λx. ∃e (verb(e) ∧ roles ∧ modifiers) for a full verb with subject x."""
+        passive = v.kid("auxpass") is not None or any(c.dep == "nsubjpass" for c in v.children)
+        if v.tag == "VBN" and v.dep in {"acl"}:
+            passive = True
+        lemma = v.lemma
+        prt = v.kid("prt")
+        if prt is not None:
+            self.use(prt)
+            lemma = f"{lemma}_{prt.lower}"
+        if lemma in lx.MODAL_VERBS and v.kid("xcomp") is not None and lemma not in {"have"}:
+            pass  # handled by modal()
+        # complements that are clauses: attitudes, implicatives, control
+        xcomp = v.kid("xcomp")
+        ccomp = v.kid("ccomp")
+        if ccomp is not None:
+            return self.attitude(v, ccomp, subj)
+        if xcomp is not None and lemma not in lx.MODAL_VERBS:
+            return self.control(v, xcomp, subj, passive)
+        # measures: "weighs 80 kg", "drove at 130 km/h"
+        measure = self.measure_object(v)
+        roles: list[tuple[str, NP]] = []
+        obj = v.kid("dobj")
+        if obj is None and measure is None:
+            # a bare noun the parser sometimes calls an adverb ("works overtime", "plays football"): the object
+            bare = [c for c in v.kids("advmod") if c.pos == "NOUN" and c.tag in {"NN", "NNS"}
+                    and not c.kids() and c.i > v.i]
+            if len(bare) == 1:
+                obj = bare[0]
+        dative = v.kid("dative")
+        if obj is not None and measure is None:
+            roles.append(("theme", lazy(obj)))
+        if dative is not None:
+            if dative.pos == "ADP":  # "gave a bone to the dog" sometimes parsed as dative "to"
+                pobj = dative.kid("pobj")
+                if pobj is None:
+                    raise Refused("dative", dative.text)
+                self.use(dative)
+                roles.append(("recipient", lazy(pobj)))
+            else:
+                roles.append(("recipient", lazy(dative)))
+        pps: list[tuple[str, NP, Node]] = []
+        for p in v.kids("prep", "agent"):
+            if p.i in self.consumed or (p.lower in {"than", "as"} and measure is not None):
+                continue
+            pps.append(self.pp(p, verb=lemma))
+        attr = v.kid("attr", "oprd")
+        if attr is not None and v.lemma in {"become", "remain", "stay"} and not v.kid("dobj"):
+            # "became a parent": the result holds
+            return self.nominal_predicate(attr)
+        if attr is not None:
+            raise Refused("object predicative", f"'{attr.text}' after '{v.text}'")
+        acomp = v.kid("acomp")
+        if acomp is not None and v.lemma not in {"look", "seem", "appear", "feel", "sound", "become", "get",
+                                                  "remain", "stay", "turn", "grow", "keep"}:
+            raise Refused("predicative complement", f"'{v.text} {acomp.text}'")
+        if acomp is not None:
+            if v.lemma in {"look", "seem", "appear", "feel", "sound"}:
+                raise Refused("appearance verb", f"'{v.text} {acomp.text}' need not be {acomp.text}")
+            # "become/remain/stay X": the result holds
+            state = self.adjective_predicate(acomp, subj)
+            return state
+        mods = self.event_modifiers(v)
+        subj_role = "theme" if passive else "agent"
+        if passive:
+            agent_pp = [x for x in pps if x[0] == "by_agent"]
+            if obj is not None and not any(r == "recipient" for r, _ in roles):
+                # "Patients must not be given co-trimoxazole": the subject is the recipient
+                subj_role = "recipient" if lemma in lx.DATIVE_VERBS else "theme"
+            for _, np, _ in agent_pp:
+                roles.append(("agent", np))
+            pps = [x for x in pps if x[0] != "by_agent"]
+        # "gave a bone to the dog" = "gave the dog a bone"
+        if lemma in lx.DATIVE_VERBS:
+            for k, (prep, np, node) in enumerate(pps):
+                if prep == "to" and not any(r == "recipient" for r, _ in roles):
+                    roles.append(("recipient", np))
+                    pps[k] = ("", np, node)
+            pps = [x for x in pps if x[0]]
+        ev_name = pred_name(lemma)
+        # tense marks what happened when; a participle ("a contract signed by a minor") and the conditions of a
+        # rule ("if a tenant damages …", "every patient who takes …") say nothing about when
+        tense_atom = tense if self.reading != "scene" and v.dep != "acl" and tense != "any" else ""
+        measures = measure
+        if measure is not None and getattr(measure, "stative", False) and not roles and not pps and not mods:
+            # "the temperature exceeds 40 celsius": a comparison, not an event
+            def compare(x: Term) -> Formula | None:
+                return measure(x, x)
+
+            return compare
+
+        def body(x: Term) -> Formula | None:
+            def inner(terms: list[tuple[str, Term]], pp_terms: list[tuple[str, Term]]) -> Formula:
+                e = self.var("e")
+                parts: list[Formula] = [self.pred(ev_name, "v", e)]
+                if tense_atom:
+                    parts.append(self.rigid(tense_atom, "t", e))
+                if x != _NOBODY:
+                    parts.append(self.rigid(subj_role, "r", e, x))
+                for role, t in terms:
+                    parts.append(self.rigid(role, "r", e, t))
+                for prep, t in pp_terms:
+                    parts.append(self.rigid(prep, "p", e, t))
+                    interval = self._intervals.get((prep, id(t)))
+                    if interval is not None:
+                        op, dim, value = interval
+                        parts.append(Cmp(op, Fn(f"interval_{dim}", (e, t)), Num(value)))
+                for m in mods:
+                    f = m(e)
+                    if f is not None:
+                        parts.append(f)
+                if measures is not None:
+                    parts.append(measures(e, x))
+                return Exists(e, conj_opt(parts))  # type: ignore[arg-type]
+
+            return self.apply_args(roles, pps, inner)
+
+        if v.dep != "relcl" and v.dep != "acl":
+            self.last_vp = (v, body)
+        return body
+
+    def apply_args(self, roles: list[tuple[str, NP]], pps: list[tuple[str, NP, Node]],
+                   inner: Callable[[list[tuple[str, Term]], list[tuple[str, Term]]], Formula]) -> Formula:
+        """Apply the object and prepositional-object quantifiers in surface order around the event."""
+        items: list[tuple[str, str, NP]] = [("role", r, np) for r, np in roles] + [
+            ("pp", p, np) for p, np, _ in pps if p != "without"]
+        without = [np for p, np, _ in pps if p == "without"]
+        if without:
+            # "enter the lab without a permit": the entering has no permit with it, ∃e (… ∧ ¬∃y (permit(y) ∧ with(e, y)))
+            base_inner = inner
+
+            def inner(terms: list[tuple[str, Term]], pp_terms: list[tuple[str, Term]]) -> Formula:
+                f = base_inner(terms, pp_terms)
+                assert isinstance(f, Exists)
+                e = f.var
+                extra = []
+                for np in without:
+                    with self.embedded():
+                        extra.append(negate(self._req(self.apply(np, lambda t: self.rigid("with", "p", e, t)))))
+                return Exists(e, conj_opt([f.body, *extra]))  # type: ignore[arg-type]
+
+        def go(k: int, terms: list[tuple[str, Term]], pp_terms: list[tuple[str, Term]]) -> Formula | None:
+            if k == len(items):
+                return inner(terms, pp_terms)
+            kind, name, np = items[k]
+            if np.kind == "lazy":
+                np = self.np(np.node)
+            if np.kind == "bare":
+                np = NP(**{**np.__dict__, "kind": "some"})
+            if kind == "role":
+                return self.apply(np, lambda t: go(k + 1, [*terms, (name, t)], pp_terms))
+            node = next((nd for nm, _, nd in pps if nm == name), None)
+            spec = self._interval_of.get(node.i) if node is not None else None
+
+            def with_term(t: Term) -> Formula | None:
+                if spec is not None:
+                    self._intervals[(name, id(t))] = spec
+                return go(k + 1, terms, [*pp_terms, (name, t)])
+
+            return self.apply(np, with_term)
+
+        return self._req(go(0, [], []))
+
+    def pp(self, p: Node, verb: str = "") -> tuple[str, NP, Node]:
+        """A prepositional phrase: (relation name, object NP, node). "by" in a passive is the agent."""
+        self.use(p)
+        if p.dep == "agent":
+            obj = p.kid("pobj")
+            if obj is None:
+                raise Refused("by-phrase", "no object")
+            return ("by_agent", lazy(obj), p)
+        if p.lower in {"except", "but", "instead", "despite", "like", "unlike", "than", "as", "if", "whether"} and not (
+                p.lower == "as" and verb and p.kid("pobj") is not None and p.kid("pobj").pos == "NOUN"):  # type: ignore[union-attr]
+            # ("registered as a trade mark": the capacity of the event is a plain modifier)
+            raise Refused("preposition", f"'{p.text}' is not a plain modifier")
+        obj = p.kid("pobj")
+        if obj is None:
+            pc = p.kid("pcomp")
+            if pc is not None:
+                raise Refused("prepositional clause", f"'{p.text} {pc.text}'")
+            raise Refused("preposition without object", f"'{p.text}'")
+        extra = [c for c in p.children if c is not obj]
+        name = p.lower
+        for c in extra:
+            if c.dep == "prep" and c.i < obj.i:  # "out of", "in front of" parsed as nested
+                name = f"{name}_{c.lower}"
+                self.use(c)
+            elif c.dep in {"advmod"} and c.lower in {"right", "just", "directly", "straight"}:
+                self.use(c)
+            elif c.dep == "npadvmod" and p.lower in {"after", "before"} and c.lower in lx.UNITS:
+                # "35 days after the judgment": how long after
+                from nesy.semantics.degrees import _numeral_op, quantity
+
+                q = quantity(self, c)
+                if q is None or q[0] not in {"span", "calendar", "duration"}:
+                    raise Refused("prepositional phrase", f"'{c.text}' in '{p.span_text()}'")
+                self._interval_of[p.i] = (_numeral_op(self, c), q[0], q[1])
+            else:
+                raise Refused("prepositional phrase", f"'{c.text}' in '{p.span_text()}'")
+        return (pred_name(name), lazy(obj), p)
+
+    def event_modifiers(self, v: Node) -> list[Callable[[Term], Formula | None]]:
+        """Adverbs and adverbial noun phrases of an event: quickly(e), yesterday(e), every_two_year(e)."""
+        out: list[Callable[[Term], Formula | None]] = []
+        for a in v.kids("advmod", "npadvmod"):
+            if a.i in self.consumed:
+                continue
+            if a.dep == "advmod":
+                if a.lower in lx.EMPTY_ADVERBS:
+                    self.use(a)
+                    continue
+                if a.lower in lx.NON_VERIDICAL_ADVERBS or a.tag in {"RBS", "RBR", "JJS", "JJR"}:
+                    # "best made of metal", "more often": an ideal or a comparison, not a property of the event
+                    raise Refused("non-veridical adverb", f"'{a.text}'")
+                if a.lower in {"not", "never", "n't"}:
+                    continue
+                if a.lower in {"together", "jointly", "collectively"} and v.lemma in lx.COLLECTIVE_VERBS:
+                    raise Refused("collective reading", f"'{a.text}'")
+                if a.kids("prep") and len(a.kids()) == 1:
+                    # "away from the flames", "next to the car": a preposition built on an adverb
+                    prep, np, _ = self.pp(a.kids("prep")[0])
+                    self.use(a)
+                    out.append(self.relation_to(pred_name(a.lower, prep), np))
+                    continue
+                if a.kids():
+                    if all(c.lower in lx.VERIDICAL_DEGREE_ADVERBS for c in a.kids()):
+                        self.use_tree(a)
+                    else:
+                        raise Refused("complex adverb", a.span_text())
+                self.use(a)
+                out.append(self.atom_of(pred_name(a.lemma if not a.lemma.endswith("ly") else a.lower), "r"))
+            else:
+                # "every two years", "last week", "home": an opaque modifier of the event
+                words = [n for n in sorted(a.subtree(), key=lambda n: n.i)]
+                if any(w.lower in {"not", "no", "never"} for w in words):
+                    raise Refused("negative adverbial", a.span_text())
+                self.use_tree(a)
+                out.append(self.atom_of(pred_name(*[w.lemma if w.pos != "NUM" else w.lower for w in words]), "r"))
+        return out
+
+    def copula_core(self, v: Node, subj: NP) -> Callable[[Term], Formula | None]:
+        """λx. the predicate of "x is …": a noun, an adjective (or comparison), a place, another individual."""
+        attr = v.kid("attr")
+        acomp = v.kid("acomp")
+        preps = v.kids("prep")
+        oprd = v.kid("oprd")
+        parts: list[Callable[[Term], Formula | None]] = []
+        if attr is not None:
+            from nesy.semantics.degrees import copula_quantity
+
+            q = copula_quantity(self, attr, subj)
+            parts.append(q if q is not None else self.nominal_predicate(attr))
+        if acomp is not None:
+            parts.append(self.adjective_predicate(acomp, subj))
+        if oprd is not None:
+            parts.append(self.nominal_predicate(oprd))
+        for p in preps:
+            if p.i in self.consumed or (acomp is not None and p.lower in {"than", "as"}):
+                continue
+            if p.lower == "than":
+                raise Refused("comparison", "'than' without a comparative adjective")
+            from nesy.semantics.degrees import copula_measure
+
+            measured = copula_measure(self, p, subj)
+            if measured is not None:
+                parts.append(measured)
+                continue
+            prep, np, _ = self.pp(p)
+            parts.append(self.relation_to(prep, np, indexed=True))
+        for a in v.kids("advmod"):
+            if a.lower in lx.EMPTY_ADVERBS:
+                self.use(a)
+            elif a.lower in {"here", "there", "outside", "inside", "outdoors", "indoors", "home", "away", "nearby",
+                             "upstairs", "downstairs", "abroad", "asleep", "awake", "alone"}:
+                self.use(a)
+                parts.append(self.atom_of(pred_name(a.lower), "a", indexed=True))
+            elif a.lower in lx.NON_VERIDICAL_ADVERBS:
+                raise Refused("non-veridical adverb", f"'{a.text}'")
+        if not parts:
+            raise Refused("copula without a predicate", v.span_text())
+
+        def body(x: Term) -> Formula | None:
+            return conj_opt([p(x) for p in parts])
+
+        self.last_vp = (v, body)
+        return body
+
+    def there_clause(self, v: Node, expl: Node) -> Formula | None:
+        """"There is a man playing a guitar" / "There is no man …": the noun phrase exists (or does not)."""
+        self.use(expl)
+        attr = v.kid("attr", "nsubj", "dobj")
+        if attr is None:
+            raise Refused("there-sentence", "no noun phrase")
+        neg = v.kids("neg")
+        self.use(*neg)
+        for a in v.kids("aux"):
+            self.use(a)
+        for a in v.kids("advmod"):
+            if a.lower in lx.EMPTY_ADVERBS:
+                self.use(a)
+        extra = [c for c in v.children if c.dep == "prep"]
+        np = self.np(attr)
+        if np.kind == "bare":
+            np = NP(**{**np.__dict__, "kind": "some"})
+        pps = [self.pp(p) for p in extra]
+
+        def scope(x: Term) -> Formula | None:
+            return conj_opt([self.relation_to(prep, obj, indexed=True)(x) for prep, obj, _ in pps])
+
+        if neg:
+            with self.embedded():
+                return negate(self._req(self.apply(np, scope)))
+        return self.apply(np, scope)
+
+    def ellipsis(self, v: Node) -> Callable[[Term], Formula | None]:
+        """VP ellipsis: "Mary did too", "so did Bill", "Bill did not": the previous verb phrase, of this subject."""
+        if self.last_vp is None:
+            raise Refused("ellipsis", "no earlier verb phrase to repeat")
+        for a in v.kids("advmod"):
+            if a.lower in {"too", "so", "also", "either", "as", "well"}:
+                self.use_tree(a)
+        for a in v.kids("cc"):
+            self.use(a)
+        return self.last_vp[1]
+
+    def adjective_predicate(self, a: Node, subj: NP) -> Callable[[Term], Formula | None]:
+        """A predicative adjective: "x is red/tall/void", comparatives "taller than y", "as tall as y",
+        measures "72 years old", coordinated adjectives."""
+        from nesy.semantics.degrees import predicative
+
+        return predicative(self, a, subj)
+
+    def measure_object(self, v: Node) -> Callable[[Term, Term], Formula] | None:
+        from nesy.semantics.degrees import verb_measure
+
+        return verb_measure(self, v)
