@@ -101,10 +101,12 @@ def default_fusion_path() -> Path:
 
 def _as_premises(premises: str | Sequence[str]) -> tuple[str, ...]:
     from nesy.data import split_sentences
+    from nesy.limits import MAX_PREMISES, check_text, check_texts
 
     if isinstance(premises, str):
+        check_text(premises, "The premises", limit=200_000, limit_name="MAX_PROBLEM_CHARS")
         return split_sentences(premises) or (premises,)
-    return tuple(premises)
+    return check_texts(premises, "The premises", max_items=MAX_PREMISES, limit_name="MAX_PREMISES", item="premise")
 
 
 class Reasoner:
@@ -256,6 +258,13 @@ class Reasoner:
                 unless ``RAY_ADDRESS`` is set), each holding its own copy of this reasoner. Only for reasoners
                 built by :meth:`default`, which know how to rebuild themselves.
         """
+        from nesy.errors import InputError
+
+        if isinstance(pairs, (str, bytes)) or not isinstance(pairs, Sequence):
+            raise InputError(f"infer_many takes a list of (premises, hypothesis) pairs, got {type(pairs).__name__}.")
+        for k, pair in enumerate(pairs):
+            if not isinstance(pair, (tuple, list)) or len(pair) != 2:
+                raise InputError(f"Pair {k} is {type(pair).__name__} {str(pair)[:60]!r}; give (premises, hypothesis).")
         problems = [Problem(id=str(i), premises=_as_premises(p), hypothesis=h) for i, (p, h) in enumerate(pairs)]
         self.scorer.batch_size = batch_size
         if workers > 1:
@@ -276,6 +285,10 @@ class Reasoner:
 
     def choose(self, premises: str | Sequence[str], options: Sequence[str]) -> Verdict:
         """Multiple choice: the option the premises support best."""
+        from nesy.errors import InputError
+
+        if isinstance(options, (str, bytes)) or not isinstance(options, Sequence):
+            raise InputError(f"choose takes a list of options (strings), got {type(options).__name__}.")
         problem = Problem(id="choose", premises=_as_premises(premises), options=tuple(options))
         return self.solve(problem)
 

@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 import z3
 
+from nesy import limits
 from nesy.errors import ConfigError
 from nesy.logic.fol import Atom, Formula, Not, constants, negate, polarize, predicates
 from nesy.logic.z3_backend import Z3Translator
@@ -113,8 +114,9 @@ class LogicChecker:
         <Outcome.ENTAILED: 'entailed'>
     """
 
-    def __init__(self, *, timeout_ms: int = 5000, world: World = "open", semantics: Semantics = "classical",
-                 minimize_core: bool = True) -> None:
+    def __init__(self, *, timeout_ms: int = limits.Z3_TIMEOUT_MS, world: World = "open",
+                 semantics: Semantics = "classical", minimize_core: bool = True,
+                 budget_ms: int = limits.Z3_PROBLEM_BUDGET_MS, memory_mb: int = limits.Z3_MEMORY_MB) -> None:
         if world not in ("open", "closed"):
             raise ConfigError(f"Unknown world {world!r}. Choose one of: open, closed.")
         if semantics not in ("classical", "directional"):
@@ -123,6 +125,10 @@ class LogicChecker:
         if timeout_ms <= 0:
             raise ConfigError(f"timeout_ms must be positive, got {timeout_ms}.")
         self.timeout_ms = timeout_ms
+        #: Z3 time for all the checks of one problem; core minimisation stops when it is spent
+        self.budget_ms = budget_ms
+        self._t0 = time.perf_counter()  # start of the problem being decided
+        z3.set_param("memory_max_size", memory_mb)
         self.world = world
         self.minimize_core = minimize_core
         self._ctx: z3.Context | None = None  # one Z3 context per checker: making one costs ~10 ms
@@ -142,7 +148,7 @@ class LogicChecker:
         ``None`` entries stand for premises that failed to parse: they are left out and
         reported in ``unparsed``. A ``None`` hypothesis gives PARSE_FAILURE.
         """
-        t0 = time.perf_counter()
+        t0 = self._t0 = time.perf_counter()
         n = len(premises)
         unparsed = tuple(i for i, p in enumerate(premises) if p is None)
         if hypothesis is None:
@@ -226,14 +232,22 @@ class LogicChecker:
         return result(Outcome.UNKNOWN, f"Neither the hypothesis nor its negation follows from the premises{missing}.")
 
     def _minimize(self, solver: z3.Solver, core: list[Any], extra: list[Any]) -> list[Any]:
+        """Deletion-based minimal core, within :data:`nesy.limits.MINIMIZE_MAX_CHECKS` checks and the problem's
+        time budget (a core that is not minimal is still a valid proof: it only cites more premises)."""
         if not self.minimize_core or len(core) > 60:
             return core
         current = list(core)
-        for b in list(core):
+        for n, b in enumerate(list(core)):
+            if n >= limits.MINIMIZE_MAX_CHECKS or self._spent() > self.budget_ms:
+                logger.info("core minimisation stopped at its budget after %d checks", n)
+                break
             trial = [c for c in current if not c.eq(b)]
             if solver.check(*trial, *extra) == z3.unsat:
                 current = trial
         return current
+
+    def _spent(self) -> float:
+        return (time.perf_counter() - self._t0) * 1000
 
     def _closed_world_assumptions(self, premises: list[Formula], hypothesis: Formula) -> list[Formula]:
         """Negation as failure: assume ¬A for each ground atom A over known constants that does not follow.

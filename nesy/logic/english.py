@@ -188,7 +188,11 @@ class EnglishParser:
         return res
 
     def parse_many(self, sentences: Sequence[str]) -> list[Formula | ParseError]:
-        """Parse several sentences (batched through spaCy, cached)."""
+        """Parse several sentences (batched through spaCy, cached); text nesy cannot read raises InputError."""
+        from nesy.limits import check_text
+
+        for k, s in enumerate(sentences):
+            check_text(s, f"Sentence {k + 1}")
         todo = [s for s in dict.fromkeys(sentences) if s not in self._cache]
         if todo:
             cleaned = [_clean(s) for s in todo]

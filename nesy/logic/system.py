@@ -205,6 +205,11 @@ class SymbolicSystem:
 
     def solve_with_analysis(self, problem: Problem) -> tuple[Verdict, LogicAnalysis | None]:
         """The verdict and, for non-multiple-choice problems, the parsed logic behind it."""
+        if not isinstance(problem, Problem):
+            from nesy.errors import InputError
+
+            raise InputError(f"solve takes a nesy.Problem, got {type(problem).__name__}. Build one with "
+                             "Problem(id=..., premises=(...), hypothesis=...).")
         t0 = time.perf_counter()
         analysis = None
         if problem.is_multiple_choice:

@@ -24,8 +24,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from nesy.errors import ParseError
-from nesy.logic.fol import Formula, Not, conj
+from nesy.errors import FormulaLimitError, ParseError
+from nesy.logic.fol import Formula, Not, check_shape, conj
 from nesy.semantics.compose import Composer
 from nesy.semantics.quantifiers import gq_axioms, negative_prefixes, possession, seriality, unique_names
 from nesy.semantics.syntax import Node, load_spacy, parse_sentences, strip_frames
@@ -108,7 +108,11 @@ class Reader:
 
             raise ConfigError(f"Unknown reading {reading!r} for the compositional reader. Choose one of: "
                               "classical, scene (directional rule text is read by nesy.semantics.rules).")
+        from nesy.limits import check_text
+
         texts = list(premises) + ([hypothesis] if hypothesis else [])
+        for k, t in enumerate(texts):
+            check_text(t, "The hypothesis" if hypothesis and k == len(texts) - 1 else f"Premise {k + 1}")
         framed = [strip_frames(t) for t in texts]
         all_trees = self.trees([inner for inner, _ in framed])
         lower = frozenset(n.lower for roots in all_trees for r in roots for n in r.subtree()
@@ -128,10 +132,15 @@ class Reader:
                 forms = [self._sentence(comp, r, is_hyp, negated) for r in roots]
                 whole = conj(forms)
                 f: Formula | None = Not(whole) if negated else whole
+                check_shape(whole, what=f"The formula of {'the hypothesis' if is_hyp else f'premise {k + 1}'}")
             except Refused as err:
                 f = None
                 errors[idx] = f"Cannot read {text.strip()[:100]!r} into logic: {err}."
                 refused[idx] = err.construction
+            except FormulaLimitError as err:
+                f = None
+                errors[idx] = str(err)
+                refused[idx] = "formula size"
             except RecursionError:
                 f = None
                 errors[idx] = f"Cannot read {text.strip()[:100]!r} into logic: it is nested too deeply."
@@ -178,8 +187,13 @@ class Reader:
             return comp.sentence(alt[0], hypothesis=hypothesis, embedded=negated)
 
     def parse(self, sentence: str, *, reading: str = "classical") -> Formula:
-        """One sentence as a formula; raises ParseError when it is refused."""
-        m = self.read([sentence], None, reading=reading)
+        """One sentence as a formula; raises ParseError when it is refused (or is no readable text)."""
+        from nesy.errors import InputError
+
+        try:
+            m = self.read([sentence], None, reading=reading)
+        except InputError as err:
+            raise ParseError(str(err)) from None
         if m.premises[0] is None:
             raise ParseError(m.errors.get(0, f"Cannot read {sentence!r}."))
         return m.premises[0]

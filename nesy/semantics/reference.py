@@ -13,6 +13,7 @@ from nesy.logic.fol import (
     Const,
     Formula,
     Term,
+    Var,
 )
 from nesy.semantics import lexicon as lx
 from nesy.semantics.base import _WEATHER_VERBS
@@ -110,6 +111,8 @@ class ReferenceRules(QuantifierRules):
         if ref is not None:
             # the individual of that description; the description itself is presupposed (stated once, outside any
             # negation) — in a hypothesis it must follow from the premises like the rest
+            if isinstance(ref.term, Var):  # a rule's bound individual: its description stays in the rule
+                return NP(**{**base.__dict__, "kind": "ref", "term": ref.term})
             if base.restr is not None:
                 self.presupposed.append((base.restr, ref.term))
             return NP(**{**base.__dict__, "kind": "ref", "term": ref.term, "restr": None})

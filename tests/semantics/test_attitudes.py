@@ -1,0 +1,81 @@
+"""Attitudes and clausal complements: factive verbs assert their complement, non-factive ones do not; the
+complement is an opaque proposition (nothing is inferred inside it); implicative verbs ("manage", "fail",
+"forget to") entail their complement or its negation; desire and effort verbs ("want", "try") do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.semantics._helpers import C, E, N, atoms, read, roles
+
+
+# --------------------------------------------------------------------------- formulas
+def test_non_factive_attitude_is_an_event_with_a_content(reader):
+    f = read(reader, "Ann believes that Bob is guilty.")
+    r = roles(f, "believe")
+    assert r["agent"] == {"ann"}
+    (prop,) = r["content"]
+    assert prop.startswith("that_")
+    assert "guilty(bob)" not in atoms(f)
+
+
+def test_factive_attitude_also_asserts_its_complement(reader):
+    f = read(reader, "Ann knows that Bob is guilty.")
+    assert "guilty(bob)" in atoms(f)
+    assert "content" in roles(f, "know")
+
+
+def test_same_complement_same_proposition(reader):
+    a = roles(read(reader, "Ann believes that Bob is guilty."), "believe")["content"]
+    b = roles(read(reader, "Carl knows that Bob is guilty."), "know")["content"]
+    assert a == b
+
+
+def test_opaque_infinitive(reader):
+    f = read(reader, "Ann wants to win the race.")
+    assert "win" not in {a.split("(")[0] for a in atoms(f)}
+    assert "content" in roles(f, "want")
+
+
+def test_implicative_gives_the_complement(reader):
+    f = read(reader, "Ann managed to open the door.")
+    assert roles(f, "open")["agent"] == {"ann"}
+    assert "manage" not in {a.split("(")[0] for a in atoms(f)}
+
+
+# --------------------------------------------------------------------------- entailments
+CASES = [
+    N("believe-not-veridical", "Ann believes that Bob is guilty.", "Bob is guilty."),
+    N("believe-not-anti-veridical", "Ann believes that Bob is guilty.", "Bob is not guilty."),
+    N("say-not-veridical", "Ann said that Bob is guilty.", "Bob is guilty."),
+    N("hope-not-veridical", "Ann hopes that Bob is happy.", "Bob is happy."),
+    N("doubt-not-negative", "Ann doubts that Bob is guilty.", "Bob is not guilty."),
+    E("know-veridical", "Ann knows that Bob is guilty.", "Bob is guilty."),
+    C("know-vs-negation", "Ann knows that Bob is guilty.", "Bob is not guilty."),
+    E("discover-veridical", "Ann discovered that Bob is guilty.", "Bob is guilty."),
+    E("regret-veridical", "Ann regrets that Bob left the party.", "Bob left the party."),
+    E("same-belief", "Ann believes that Bob is guilty.", "Ann believes that Bob is guilty."),
+    E("pronoun-in-complement", "Ann thinks that she is tall.", "Ann thinks that Ann is tall."),
+    N("no-inference-inside-belief", "Ann believes that Bob is guilty.", "Ann believes that someone is guilty."),
+    N("no-weakening-inside-belief", "Ann believes that Bob is very guilty.", "Ann believes that Bob is guilty."),
+    N("knowing-is-not-believing", "Ann knows that Bob is guilty.", "Ann believes that Bob is guilty."),
+    N("claim-is-not-say", "Ann claims that Bob is guilty.", "Ann said that Bob is guilty."),
+    E("manage", "Ann managed to open the door.", "Ann opened the door."),
+    E("remember-to", "Ann remembered to lock the door.", "Ann locked the door."),
+    E("fail", "Ann failed to open the door.", "Ann did not open the door."),
+    C("forget-to", "Ann forgot to lock the door.", "Ann locked the door."),
+    C("not-manage", "Ann did not manage to open the door.", "Ann opened the door."),
+    N("want-not-veridical", "Ann wants to win the race.", "Ann wins the race."),
+    N("try-not-veridical", "Ann tried to open the door.", "Ann opened the door."),
+    N("want-object-is-intensional", "Ann wants a unicorn.", "There is a unicorn.",
+      bug="'want' is read as an extensional transitive verb, so wanting a unicorn proves one exists"),
+    N("seek-object-is-intensional", "Ann is looking for a unicorn.", "There is a unicorn.",
+      bug="'look for' is read extensionally, so looking for a unicorn proves one exists"),
+    E("factive-under-negation", "Ann does not know that Bob is guilty.", "Bob is guilty.",
+      gap="the factive presupposition does not project out of negation"),
+]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_entailment(system, case):
+    case.check(system)
