@@ -103,7 +103,6 @@ class SymbolicSystem:
         self.semantics = semantics
         self.checker = LogicChecker(timeout_ms=timeout_ms, world=world)
         self.parser = EnglishParser(exclusive_either=exclusive_either)
-        self.reader = Reader(known_noun=self._known_noun)
         #: how RuleTaker-style (directional) text is read: "grammar" (the rule grammar) or "semantics"
         self.directional_reader = "grammar"
         if kg == "auto":
@@ -111,6 +110,8 @@ class SymbolicSystem:
 
             kg = Retriever()
         self.kg = kg
+        # without a lexicon, capitalised words are told apart by their part of speech alone
+        self.reader = Reader(known_noun=self._known_noun if kg is not None else None)
 
     def _known_noun(self, word: str) -> bool:
         """Whether the lexicon (the knowledge graph's WordNet lemmas) has ``word`` as a common noun."""

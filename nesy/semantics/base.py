@@ -69,6 +69,7 @@ class ComposerBase:
         self.top = True  # positive, unembedded context of a premise: indefinites become discourse individuals
         self.world: Term | None = None  # modal world / tense index of the predication being built
         self.bind: dict[int, Term] = {}  # token index → term (relative pronouns, controlled subjects)
+        self.ref_terms: dict[int, Term] = {}  # token index → the individual a name or pronoun there denotes
         self.consumed: set[int] = set()
         self.last_vp: tuple[Node, Callable[[Term], Formula | None]] | None = None
         self.concepts: dict[str, tuple[Const, Formula, Var]] = {}
@@ -108,6 +109,19 @@ class ComposerBase:
             yield
         finally:
             self.top = old
+
+    @contextmanager
+    def negation_scope(self) -> Iterator[None]:
+        """Inside a negation: embedded; an indefinite there is an existential inside the negation even in a
+        rule's condition ("if someone does not have a car": ¬∃y, not ∀y over the rule, which would mean "if there
+        is something they do not have"), and it is no antecedent afterwards ("Bob does not have a car. It is
+        red." has no car for "it")."""
+        before = len(self.discourse.referents)
+        with self.embedded(), self.restrictor(None):
+            try:
+                yield
+            finally:
+                self.discourse.drop_bound(before)
 
     @contextmanager
     def at_world(self, w: Term | None) -> Iterator[None]:
@@ -238,19 +252,19 @@ def _colour(lemma: str) -> bool:
                      "white", "grey", "gray", "golden", "silver", "beige", "turquoise", "maroon", "navy", "tan"}
 
 
-_TENSES = {"pres", "past", "fut"}
 
 
 def untensed(f: Formula | None, positive: bool = True) -> Formula | None:
-    """The condition of a rule without the tense of its positive events: "if a tenant damages the property"
-    covers damage at any time (a past "Bob damaged the flat" included). Tense under a negation stays ("does not
-    pay the rent" is about now), so the rule only ever applies more widely than its literal present tense."""
+    """The condition of a rule without the present tense of its positive events: the present simple of a rule is
+    generic, so "if a tenant damages the property" covers damage at any time (a past "Bob damaged the flat"
+    included). An explicit past or future stays ("if Ann played the piano" is not fired by a present playing), and
+    so does tense under a negation ("does not pay the rent" is about now)."""
     if f is None:
         return None
     if isinstance(f, Atom):
         return f
     if isinstance(f, And):
-        parts = [g for g in f.args if not (positive and isinstance(g, Atom) and g.pred in _TENSES
+        parts = [g for g in f.args if not (positive and isinstance(g, Atom) and g.pred == "pres"
                                            and len(g.args) == 1)]
         parts2 = [untensed(g, positive) for g in parts]
         return conj_opt(parts2)
@@ -313,7 +327,8 @@ def _generic_tense(v: Node) -> bool:
     auxes = [a.lower for a in v.kids("aux", "auxpass")]
     if v.tag in {"VBD", "VBG"} and not (v.tag == "VBG" and not auxes):
         return False
-    if any(a in {"was", "were", "did", "had", "will", "has", "have"} for a in auxes):
+    if any(a in {"was", "were", "did", "had", "will", "has", "have", "being"} for a in auxes):
+        # "being": the progressive passive ("A car is being washed") is episodic
         return False
     if v.tag == "VBN" and not v.kid("auxpass"):
         return False

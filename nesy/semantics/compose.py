@@ -33,7 +33,15 @@ from nesy.logic.fol import (
     negate,
 )
 from nesy.semantics import lexicon as lx
-from nesy.semantics.base import _NOBODY, MAX_COUNT, _generic_tense, _ignorable, _mark, _verb_conjuncts, untensed
+from nesy.semantics.base import (
+    _NOBODY,
+    MAX_COUNT,
+    _generic_tense,
+    _ignorable,
+    _mark,
+    _verb_conjuncts,
+    untensed,
+)
 from nesy.semantics.events import EventRules
 from nesy.semantics.syntax import Node
 from nesy.semantics.terms import NP, Prop, Refused, conj_opt, disj_opt
@@ -59,6 +67,7 @@ class Composer(EventRules):
         self.presupposed: list[tuple[Prop, Term]] = []
         self.consumed = set()
         self.bind = {}
+        self.ref_terms = {}
         self.top = not hypothesis and not embedded
         self.discourse.in_hypothesis = hypothesis
         f = self.clause_or_fragment(root)
@@ -259,7 +268,7 @@ class Composer(EventRules):
     def _apply_subject(self, subj: NP, vp: Callable[[Term], Formula | None], v: Node) -> Formula | None:
         if subj.kind == "bare":
             subj = self.bare_reading(subj, v)
-        elif subj.kind == "some" and subj.number == "sg" and subj.head and not subj.definite and \
+        elif subj.kind == "some" and subj.number == "sg" and subj.head and not subj.definite and subj.article and \
                 self._generic_indefinite(v):
             # "A gift made under undue influence is void", "A tenant must pay the rent": a rule about any such thing
             subj = NP(**{**subj.__dict__, "kind": "every"})

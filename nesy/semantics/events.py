@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from nesy.logic.fol import (
     Cmp,
+    Const,
     Exists,
     Fn,
     Formula,
@@ -65,7 +66,8 @@ class EventRules(ModalRules):
                 with self.embedded():
                     return disj_opt([base(x), *(o(x) for o in others)])
             if word == "nor":
-                return conj_opt([negate(f) for f in (base(x), *(o(x) for o in others)) if f is not None])
+                with self.negation_scope():
+                    return conj_opt([negate(f) for f in (base(x), *(o(x) for o in others)) if f is not None])
             return conj_opt([base(x), *(o(x) for o in others)])
 
         return body
@@ -79,9 +81,10 @@ class EventRules(ModalRules):
         neg_nodes = v.kids("neg")
         self.use(*neg_nodes)
         negated = len(neg_nodes) % 2 == 1
+        if v.lemma in lx.NEGATIVE_VERBS and v.kid("dobj") is not None and not v.kid("prt"):
+            negated = not negated  # "lacks capacity": does not have it (the core reads the positive verb)
         tense = self.tense(v, auxes)
-        if any(n.lower == "never" for n in neg_nodes) and self.reading != "scene":
-            tense = "any"  # "never" denies it at every time: an untensed event under the negation
+        # "never" keeps the tense: "never smoked" denies a past event, "never smokes" a present (habitual) one
         modal = None if self._skip_modal else self.modal(v, auxes)
         for a in auxes:
             self.use(a)
@@ -94,7 +97,8 @@ class EventRules(ModalRules):
                 base_inner = inner
 
                 def inner(t: Term) -> Formula | None:
-                    f = base_inner(t)
+                    with self.negation_scope():
+                        f = base_inner(t)
                     return negate(f) if f is not None else None
 
                 force = "nec"
@@ -131,7 +135,7 @@ class EventRules(ModalRules):
             raise Refused("scope ambiguity", "'not' before coordinated predicates")
         if negated:
             def neg_body(x: Term) -> Formula | None:
-                with self.embedded():
+                with self.negation_scope():
                     f = core(x)
                 if f is None:
                     raise Refused("negation of nothing", "")
@@ -163,6 +167,10 @@ class EventRules(ModalRules):
             return "past"  # present perfect: the event lies in the past
         if v.tag == "VBD" and v.lemma in _BE:
             return "past"
+        if v.tag == "VBN" and not auxes and (v.kid("nsubj") is not None or (
+                v.dep == "conj" and v.parent is not None and v.parent.tag in {"VBD", "VBN"}
+                and not v.parent.kids("aux", "auxpass"))):
+            return "past"  # a past verb the tagger took for a participle ("Three nurses left.")
         return "pres"
 
     def verb_core(self, v: Node, subj: NP, tense: str) -> Callable[[Term], Formula | None]:
@@ -170,7 +178,7 @@ class EventRules(ModalRules):
         passive = v.kid("auxpass") is not None or any(c.dep == "nsubjpass" for c in v.children)
         if v.tag == "VBN" and v.dep in {"acl"}:
             passive = True
-        lemma = v.lemma
+        lemma = lx.NEGATIVE_VERBS.get(v.lemma, v.lemma) if v.kid("dobj") is not None and not v.kid("prt") else v.lemma
         prt = v.kid("prt")
         if prt is not None:
             self.use(prt)
@@ -184,10 +192,16 @@ class EventRules(ModalRules):
             return self.attitude(v, ccomp, subj)
         if xcomp is not None and lemma not in lx.MODAL_VERBS:
             return self.control(v, xcomp, subj, passive)
+        kind = self.check_intensional(v, lemma)
         # measures: "weighs 80 kg", "drove at 130 km/h"
         measure = self.measure_object(v)
         roles: list[tuple[str, NP]] = []
         obj = v.kid("dobj")
+        if kind is not None:
+            self.use_tree(kind)
+            words = [n.lemma if n is kind else n.lower for n in sorted(kind.subtree(), key=lambda n: n.i)]
+            roles.append(("theme_kind", NP("ref", term=Const("kind_" + pred_name(*words)))))
+            obj = None
         if obj is None and measure is None:
             # a bare noun the parser sometimes calls an adverb ("works overtime", "plays football"): the object
             bare = [c for c in v.kids("advmod") if c.pos == "NOUN" and c.tag in {"NN", "NNS"}
@@ -302,7 +316,7 @@ class EventRules(ModalRules):
                 e = f.var
                 extra = []
                 for np in without:
-                    with self.embedded():
+                    with self.negation_scope():
                         extra.append(negate(self._req(self.apply(np, lambda t: self.rigid("with", "p", e, t)))))
                 return Exists(e, conj_opt([f.body, *extra]))  # type: ignore[arg-type]
 
@@ -327,6 +341,27 @@ class EventRules(ModalRules):
             return self.apply(np, with_term)
 
         return self._req(go(0, [], []))
+
+    def check_intensional(self, v: Node, lemma: str) -> Node | None:
+        """Refuse an intensional object that is not a name or definite: "wants a unicorn", "is looking for a
+        unicorn" do not say that there is one (an extensional reading would prove it). A bare noun object
+        ("owes damages", "needs help") is returned: it names a kind, the event's ``theme_kind``, and asserts no
+        instance of it."""
+        objs: list[Node] = []
+        base = lemma.split("_")[0]
+        if base in lx.INTENSIONAL_VERBS:
+            objs += v.kids("dobj")
+        if base in lx.INTENSIONAL_PREP_VERBS:
+            objs += [o for p in v.kids("prep") if p.lower == "for" for o in p.kids("pobj")]
+        kind = None
+        for o in objs:
+            if _referential(o):
+                continue
+            if o.dep == "dobj" and _bare_kind(o):
+                kind = o
+                continue
+            raise Refused("intensional verb", f"'{v.text} … {o.text}' does not say that there is one")
+        return kind
 
     def pp(self, p: Node, verb: str = "") -> tuple[str, NP, Node]:
         """A prepositional phrase: (relation name, object NP, node). "by" in a passive is the agent."""
@@ -401,6 +436,9 @@ class EventRules(ModalRules):
                 words = [n for n in sorted(a.subtree(), key=lambda n: n.i)]
                 if any(w.lower in {"not", "no", "never"} for w in words):
                     raise Refused("negative adverbial", a.span_text())
+                if any(w.pos == "PROPN" for w in words):
+                    # "Bob met Tim." with Tim mis-parsed as an adverbial: a participant, not a modifier
+                    raise Refused("name read as an adverbial", a.span_text())
                 self.use_tree(a)
                 out.append(self.atom_of(pred_name(*[w.lemma if w.pos != "NUM" else w.lower for w in words]), "r"))
         return out
@@ -411,6 +449,11 @@ class EventRules(ModalRules):
         acomp = v.kid("acomp")
         preps = v.kids("prep")
         oprd = v.kid("oprd")
+        if attr is not None and acomp is not None and attr.lower in lx.UNITS and attr.kid("nummod") and \
+                attr.i == acomp.i - 1 and acomp.lemma in lx.MEASURE_ADJECTIVES and not acomp.kids("npadvmod"):
+            # "[1 m]attr [deep]acomp": the measure phrase of the adjective, as in "[2 m]npadvmod long"
+            attr.attach(acomp, "npadvmod")
+            attr = None
         parts: list[Callable[[Term], Formula | None]] = []
         if attr is not None:
             from nesy.semantics.degrees import copula_quantity
@@ -475,7 +518,7 @@ class EventRules(ModalRules):
             return conj_opt([self.relation_to(prep, obj, indexed=True)(x) for prep, obj, _ in pps])
 
         if neg:
-            with self.embedded():
+            with self.negation_scope():
                 return negate(self._req(self.apply(np, scope)))
         return self.apply(np, scope)
 
@@ -501,3 +544,18 @@ class EventRules(ModalRules):
         from nesy.semantics.degrees import verb_measure
 
         return verb_measure(self, v)
+
+
+def _bare_kind(n: Node) -> bool:
+    """A bare common noun, alone or with plain adjective/noun modifiers: "damages", "legal advice"."""
+    return n.pos == "NOUN" and not n.is_name and all(
+        c.dep in {"amod", "compound"} and not c.kids() and c.pos in {"ADJ", "NOUN"} for c in n.children)
+
+
+def _referential(n: Node) -> bool:
+    """A noun phrase that refers (a name, a pronoun, a possessive or a definite description), so that its
+    existence does not hang on an intensional verb; coordinated phrases must all refer."""
+    det = n.kid("det")
+    own = n.is_name or n.pos == "PRON" or n.kid("poss") is not None or (
+        det is not None and det.lower in {"the", "this", "that", "these", "those"})
+    return own and all(_referential(c) for c in n.kids("conj"))

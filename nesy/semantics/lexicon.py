@@ -235,6 +235,15 @@ recognize forget reveal prove confirm acknowledge admit""".split())
 #: Non-factive attitude verbs: "X believes that S" says nothing about S.
 NONFACTIVE = frozenset("""believe think say claim hope suspect fear doubt deny suppose assume guess expect wish
 imagine dream feel argue insist suggest allege report announce state declare predict promise""".split())
+#: Intensional transitive verbs: "Ann wants a unicorn" says nothing about there being one (Montague's "seek"), so an
+#: indefinite or quantified object is refused; a name or definite object is read as usual.
+INTENSIONAL_VERBS = frozenset("""want need seek desire require expect imagine owe crave demand request fear lack
+anticipate envisage envision foresee await""".split())
+#: Verbs that mean the negation of another with the same object: "lacks capacity" is "does not have capacity".
+NEGATIVE_VERBS = {"lack": "have"}
+#: Intensional verb + preposition: "looking for a unicorn", "waiting for a bus".
+INTENSIONAL_PREP_VERBS = frozenset("""look search hunt wait ask hope wish pray long call apply prepare plan listen
+watch""".split())
 #: Implicative verbs with a "to" complement: +1 entails the complement, -1 its negation.
 IMPLICATIVE = {"manage": 1, "remember": 1, "happen": 1, "bother": 1, "dare": 1, "get": 1, "fail": -1, "forget": -1,
                "neglect": -1, "omit": -1}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable
+from contextlib import nullcontext
 
 from nesy.logic.fol import (
     Atom,
@@ -88,7 +89,7 @@ class ModalRules(NominalRules):
 
         def body(x: Term) -> Formula | None:
             w = self.var("w")
-            with self.embedded(), self.at_world(w):
+            with (self.negation_scope() if negated else self.embedded()), self.at_world(w):
                 f = core(x)
             if f is None:
                 raise Refused("modal of nothing", "")
@@ -109,6 +110,10 @@ class ModalRules(NominalRules):
         if lemma not in lx.FACTIVE and lemma not in lx.NONFACTIVE:
             raise Refused("clausal complement", f"'{v.text} that …'")
         mark = comp.kid("mark")
+        if (mark is not None and mark.lower in {"whether", "if"}) or any(
+                t.tag in {"WDT", "WP", "WP$", "WRB"} and t.i < comp.i for t in comp.subtree()):
+            # "knows whether Bob left", "asked who came": an embedded question asserts no answer
+            raise Refused("embedded question", f"'{v.text} {mark.text if mark is not None else '…'}'")
         self.use(mark)
         with self.embedded():
             saved = self.last_vp
@@ -175,7 +180,8 @@ class ModalRules(NominalRules):
             self.bind[x.i] = t
             old, self._matrix_tense = self._matrix_tense, matrix
             try:
-                inner = self.clause(x)
+                with (self.negation_scope() if sign < 0 else nullcontext()):
+                    inner = self.clause(x)
             finally:
                 self._matrix_tense = old
             if inner is None:

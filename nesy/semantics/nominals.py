@@ -48,6 +48,12 @@ class NominalRules(ReferenceRules):
 
     def np(self, n: Node) -> NP:
         """The meaning of the noun phrase headed by ``n``."""
+        out = self._np(n)
+        if out.kind == "ref" and out.term is not None:
+            self.ref_terms[n.i] = out.term  # for binding constraints on later pronouns of the clause
+        return out
+
+    def _np(self, n: Node) -> NP:
         self.use(n)
         if n.i in self.bind:
             return NP("ref", term=self.bind[n.i])
@@ -336,7 +342,7 @@ class NominalRules(ReferenceRules):
         if kind == "some":
             if det.lower == "some" and base.number == "sg" and base.head in {"", "person"}:
                 pass
-            return NP(**{**base.__dict__, "kind": "some"})
+            return NP(**{**base.__dict__, "kind": "some", "article": det.lower in {"a", "an"}})
         if kind in {"every", "any", "no", "most", "many", "few"}:
             if kind in {"most", "many", "few"}:
                 if det.lower == "few" and det.kid("det") is not None and det.kid("det").lower == "a":  # type: ignore[union-attr]
@@ -508,7 +514,7 @@ class NominalRules(ReferenceRules):
         return lambda x: self._lacking(np, x)
 
     def _lacking(self, np: NP, x: Term) -> Formula | None:
-        with self.embedded():
+        with self.negation_scope():
             f = self.apply(np if np.kind != "bare" else NP(**{**np.__dict__, "kind": "some"}),
                            lambda t: self.rigid("with", "p", x, t))
         return negate(self._req(f))

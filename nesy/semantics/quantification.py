@@ -59,7 +59,7 @@ class QuantifierRules(ComposerBase):
             with self.embedded():
                 return disj_opt([self.apply(p, scope) for p in np.parts])
         if k == "nor":
-            with self.embedded():
+            with self.negation_scope():
                 return conj_opt([negate(self._req(self.apply(p, scope))) for p in np.parts])
         if k == "bare":
             return self.apply(NP(**{**np.__dict__, "kind": "some"}), scope)

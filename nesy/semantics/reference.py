@@ -59,10 +59,24 @@ class ReferenceRules(QuantifierRules):
         gender, number = lx.PRONOUNS[lower]
         if lower == "it" and n.dep == "nsubj" and n.parent is not None and n.parent.lemma in _WEATHER_VERBS:
             return NP("weather")  # "it rains": no agent
-        ref = self.discourse.pronoun(gender, number)
+        ref = self.discourse.pronoun(gender, number, exclude=self._coargument_subject(n))
         if ref is None:
             raise Refused("pronoun without antecedent", f"'{n.text}'")
         return NP("ref", term=ref.term, head=ref.head, number=ref.number)
+
+    def _coargument_subject(self, n: Node) -> set[Term]:
+        """Binding Principle B: a non-reflexive object pronoun ("Bob praised him") cannot mean its own clause's
+        subject; a reflexive ("himself") must."""
+        if n.lower.endswith(("self", "selves")) or n.dep not in {"dobj", "dative", "iobj"} or n.parent is None:
+            return set()
+        verb: Node | None = n.parent
+        while verb is not None and verb.kid("nsubj") is None and verb.kid("nsubjpass") is None \
+                and verb.dep == "conj":
+            verb = verb.parent
+        subj = None if verb is None else (verb.kid("nsubj") or verb.kid("nsubjpass"))
+        if subj is None or subj.i not in self.ref_terms:
+            return set()
+        return {self.ref_terms[subj.i]}
 
     def name_np(self, n: Node) -> NP:
         """A proper name (with its compound parts and title): one constant per individual."""

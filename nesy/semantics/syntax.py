@@ -197,6 +197,22 @@ def _repair(root: Node) -> Node:
             n.pos, n.tag = "VERB", "VBG"
             stem = n.lower[:-3]
             n.lemma = stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls" else stem
+        # "playing [a guitar] and singing": a bare -ing word conjoined with a determined object of an -ing verb
+        # is the verb's conjunct ("a guitar and singing" is no coordination of things)
+        par = n.parent
+        if n.dep == "conj" and par is not None and par.pos == "NOUN" and par.dep == "dobj" and par.kid("det") and \
+                par.parent is not None and par.parent.tag == "VBG" and (n.pos == "NOUN" or n.tag == "VBG") and \
+                n.lower.endswith("ing") and not n.kids("det", "amod", "compound", "poss", "nummod"):
+            if n.pos == "NOUN":
+                n.pos, n.tag = "VERB", "VBG"
+                stem = n.lower[:-3]
+                doubled = len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls"
+                n.lemma = _verb_lemma(n.lower, stem[:-1] if doubled else stem)
+            cc = par.kid("cc")
+            verb = par.parent
+            n.attach(verb, "conj")
+            if cc is not None and cc.i == n.i - 1:
+                cc.attach(verb, "cc")
         # a coordinator left on the previous conjunct's object ("[playing a guitar and] singing")
         if n.dep == "conj" and n.parent is not None and n.kid("cc") is None and n.parent.kid("cc") is None:
             prev = [t for t in n.parent.subtree() if t.dep == "cc" and t.i == n.i - 1 and t.parent is not n.parent]

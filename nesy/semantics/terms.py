@@ -64,6 +64,8 @@ class NP:
     restr_generic: Prop | None = None  # the restriction a quantified rule uses ("big people": big(x), see
     # Composer.common_np); None: the same as ``restr``
     distributive: bool = False
+    article: bool = False  # determiner "a"/"an": a singular subject that may state a rule ("A tenant must pay");
+    # "some"/"one"/"a certain" never do
     definite: bool = False  # from a definite description (never a generic)  # "each": "each X is not Y" can only mean that none is
     node: Any = None  # for kind "lazy": the noun phrase is built when applied, so that its pronouns see the
     # individuals introduced before it in the sentence ("A woman is combing her hair")

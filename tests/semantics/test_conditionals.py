@@ -71,7 +71,33 @@ CASES = [
       "Pedro feeds a donkey."),
     E("when-clause", ("When Ann is tired, Bob is happy.", "Ann is tired."), "Bob is happy.",
       gap="'When A, B' with a copular antecedent leaves 'When' unread"),
+    # an indefinite under a negation in the condition is existential inside the negation, not universal over the rule
+    N("negated-indefinite-not-any-other-thing", ("If someone does not have a car, they are happy.", "Bob has a car.",
+                                                  "There is a truck."), "Bob is happy."),
+    E("negated-indefinite-instance", ("If someone does not have a car, they are happy.", "Bob does not have a car."),
+      "Bob is happy."),
+    N("no-with-indefinite-not-fired-by-other-thing", ("If no doctor has a car, Ann is happy.", "Bob is a doctor.",
+                                                      "Bob has a car.", "There is a truck."), "Ann is happy."),
+    E("no-with-indefinite-fired", ("If no doctor has a car, Ann is happy.", "Nobody is a doctor."), "Ann is happy."),
+    N("restrictor-negated-indefinite", ("Every man who does not own a car is happy.", "Bob is a man.",
+                                        "Bob owns a car.", "There is a bike."), "Bob is happy."),
+    E("restrictor-negated-indefinite-instance", ("Every man who does not own a car is happy.", "Bob is a man.",
+                                                 "Bob does not own a car."), "Bob is happy."),
+    N("without-in-condition", ("If a guest arrives without a ticket, Bob is sad.", "Carl is a guest.",
+                               "Carl arrives with a ticket.", "There is a ticket."), "Bob is sad.", refused_ok=True),
 ]
+
+
+def test_negated_antecedent_indefinite_is_inside_the_negation(reader):
+    f = read(reader, "If someone does not have a car, they are happy.")
+    assert isinstance(f, ForAll) and not isinstance(f.body, ForAll)  # one universal (someone), the car under ¬
+    assert "¬(∃" in str(f)
+
+
+def test_pronoun_to_a_denied_indefinite_is_refused(reader):
+    from tests.semantics._helpers import refusal
+
+    assert refusal(reader, "If someone does not have a car, they want it.") == "pronoun without antecedent"
 
 
 @pytest.mark.parametrize("case", CASES)

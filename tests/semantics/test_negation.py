@@ -37,10 +37,11 @@ def test_truth_frames(reader, framed, plain):
     assert read(reader, framed) == read(reader, plain)
 
 
-def test_never_denies_the_event_at_any_time(reader):
-    f = read(reader, "Ann never smokes cigars.")
-    assert isinstance(f, Not)
-    assert "pres(" not in str(f) and "past(" not in str(f)
+def test_never_keeps_the_tense(reader):
+    present = read(reader, "Ann never smokes cigars.")
+    assert isinstance(present, Not) and "pres(" in str(present) and "past(" not in str(present)
+    past = read(reader, "Ann never smoked a cigar.")
+    assert isinstance(past, Not) and "past(" in str(past) and "pres(" not in str(past)
 
 
 def test_there_is_no(reader):
@@ -83,8 +84,10 @@ CASES = [
     C("frame-keeps-the-presupposition", "It is false that Ann plays the piano.", "Ann plays the piano."),
     # never
     E("never-to-not", "Ann never smokes cigars.", "Ann does not smoke cigars."),
-    N("never-in-the-past-allows-now", "Ann never smoked a cigar.", "Ann smokes a cigar.",
-      bug="'never' drops the tense, so 'never smoked' (past) contradicts a present 'smokes'"),
+    N("never-in-the-past-allows-now", "Ann never smoked a cigar.", "Ann smokes a cigar."),
+    N("never-now-allows-the-past", "Ann never smokes cigars.", "Ann smoked a cigar."),
+    C("never-in-the-past-denies-the-past", "Ann never smoked a cigar.", "Ann smoked a cigar."),
+    E("never-past-to-did-not", "Ann never smoked a cigar.", "Ann did not smoke a cigar."),
     # negative noun phrases
     C("there-is-no-vs-there-is", "There is no cat in the garden.", "There is a cat in the garden."),
     E("there-is-no-down", "There is no cat in the garden.", "There is no black cat in the garden."),
@@ -100,6 +103,15 @@ CASES = [
     C("ellipsis-negated-other", "Ann plays the piano but Bob does not.", "Bob plays the piano."),
     E("neither-adjectives", "Ann is neither tall nor rich.", "Ann is not rich.",
       gap="'neither A nor B' on adjectives is refused (preconj 'neither')"),
+    # "lack": the negation of "have", with a downward object
+    E("lack-is-not-have", "Bob lacks a car.", "Bob does not have a car."),
+    C("lack-contradicts-have", "Bob lacks a car.", "Bob has a car."),
+    C("have-contradicts-lack", "Bob has a red car.", "Bob lacks a car."),
+    E("lack-object-is-downward", "Bob lacks a car.", "Bob lacks a red car."),
+    N("lack-object-not-upward", "Bob lacks a red car.", "Bob lacks a car."),
+    N("lack-no-existence", "Bob lacks a car.", "There is a car."),
+    E("lack-in-a-rule", ("Every minor lacks contractual capacity.", "Ann is a minor."),
+      "Ann does not have contractual capacity."),
 ]
 
 

@@ -81,8 +81,6 @@ def test_year_old_modifier_is_an_age(reader):
 
 @pytest.mark.parametrize("sentence, dim", [("Bob is 1.8 m tall.", "height"), ("The pool is 2 m deep.", "depth")],
                          ids=["tall", "deep"])
-@pytest.mark.xfail(strict=True, reason="soundness bug: '1.8 m tall' / '2 m deep' is parsed as the measure noun 'm' "
-                                       "plus a predicate adjective: length(x) = 1.8 ∧ tall(x)")
 def test_measure_phrase_is_the_dimension_and_no_positive_adjective(reader, sentence, dim):
     f = read(reader, sentence)
     assert not {"tall", "deep"} & pred_names(f)
@@ -134,8 +132,8 @@ CASES = [
     E("length-bound-across-units", "The rope is 2 m long.", "The rope is longer than 150 cm."),
     N("measure-is-not-positive-form", "The rope is 2 m long.", "The rope is long."),
     N("measure-is-not-tall", "The baby is 50 cm tall.", "The baby is tall."),
-    N("metres-deep-is-not-deep", "The ditch is 1 m deep.", "The ditch is deep.",
-      bug="'1 m deep' is parsed as the noun 'm' plus the adjective 'deep', giving deep(the_ditch)"),
+    N("metres-deep-is-not-deep", "The ditch is 1 m deep.", "The ditch is deep."),
+    E("metres-deep-is-a-depth", "The ditch is 1 m deep.", "The ditch is 100 cm deep."),
     E("celsius-to-fahrenheit", "The water is 40 °C.", "The water is 104 °F."),
     E("temperature-bound-across-units", "The water is 40 °C.", "The water is hotter than 100 °F."),
     E("colder-than", "The fridge is 4 °C.", "The fridge is colder than 10 °C."),
