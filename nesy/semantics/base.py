@@ -252,8 +252,6 @@ def _colour(lemma: str) -> bool:
                      "white", "grey", "gray", "golden", "silver", "beige", "turquoise", "maroon", "navy", "tan"}
 
 
-
-
 def untensed(f: Formula | None, positive: bool = True) -> Formula | None:
     """The condition of a rule without the present tense of its positive events: the present simple of a rule is
     generic, so "if a tenant damages the property" covers damage at any time (a past "Bob damaged the flat"

@@ -81,7 +81,7 @@ class EventRules(ModalRules):
         neg_nodes = v.kids("neg")
         self.use(*neg_nodes)
         negated = len(neg_nodes) % 2 == 1
-        if v.lemma in lx.NEGATIVE_VERBS and v.kid("dobj") is not None and not v.kid("prt"):
+        if _positive_of(v) is not None:
             negated = not negated  # "lacks capacity": does not have it (the core reads the positive verb)
         tense = self.tense(v, auxes)
         # "never" keeps the tense: "never smoked" denies a past event, "never smokes" a present (habitual) one
@@ -178,7 +178,7 @@ class EventRules(ModalRules):
         passive = v.kid("auxpass") is not None or any(c.dep == "nsubjpass" for c in v.children)
         if v.tag == "VBN" and v.dep in {"acl"}:
             passive = True
-        lemma = lx.NEGATIVE_VERBS.get(v.lemma, v.lemma) if v.kid("dobj") is not None and not v.kid("prt") else v.lemma
+        lemma = _positive_of(v) or v.lemma
         prt = v.kid("prt")
         if prt is not None:
             self.use(prt)
@@ -544,6 +544,13 @@ class EventRules(ModalRules):
         from nesy.semantics.degrees import verb_measure
 
         return verb_measure(self, v)
+
+
+def _positive_of(v: Node) -> str | None:
+    """The verb whose negation a transitive ``v`` means ("lacks X": "have"), or None."""
+    if v.lemma in lx.NEGATIVE_VERBS and v.kid("dobj") is not None and not v.kid("prt"):
+        return lx.NEGATIVE_VERBS[v.lemma]
+    return None
 
 
 def _bare_kind(n: Node) -> bool:

@@ -151,6 +151,12 @@ def _verb_lemma(word: str, lemma: str) -> str:
     return lemma
 
 
+def _ing_stem(word: str) -> str:
+    """The stem of an -ing form, its doubled consonant undone: "singing" → "sing", "running" → "run"."""
+    stem = word[:-3]
+    return stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls" else stem
+
+
 def _to_nodes(sent: Any) -> Node:
     nodes = {t.i: Node(t.i, t.text, t.lower_, t.lemma_.lower() if t.lemma_ else t.lower_, t.pos_, t.tag_, t.dep_,
                        t.head.i, str(t.morph)) for t in sent if not t.is_space}
@@ -195,8 +201,7 @@ def _repair(root: Node) -> Node:
         if n.dep == "conj" and n.parent is not None and n.parent.pos == "VERB" and n.pos == "NOUN" and \
                 n.lower.endswith("ing") and not n.kids("det", "amod", "compound", "poss"):
             n.pos, n.tag = "VERB", "VBG"
-            stem = n.lower[:-3]
-            n.lemma = stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls" else stem
+            n.lemma = _ing_stem(n.lower)
         # "playing [a guitar] and singing": a bare -ing word conjoined with a determined object of an -ing verb
         # is the verb's conjunct ("a guitar and singing" is no coordination of things)
         par = n.parent
@@ -205,9 +210,7 @@ def _repair(root: Node) -> Node:
                 n.lower.endswith("ing") and not n.kids("det", "amod", "compound", "poss", "nummod"):
             if n.pos == "NOUN":
                 n.pos, n.tag = "VERB", "VBG"
-                stem = n.lower[:-3]
-                doubled = len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls"
-                n.lemma = _verb_lemma(n.lower, stem[:-1] if doubled else stem)
+                n.lemma = _verb_lemma(n.lower, _ing_stem(n.lower))
             cc = par.kid("cc")
             verb = par.parent
             n.attach(verb, "conj")
