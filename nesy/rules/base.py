@@ -137,8 +137,14 @@ def _read_lines(path_or_text: str | Path, what: str) -> tuple[list[str], str, Pa
         except (OSError, UnicodeDecodeError) as err:
             raise RuleFileError(f"{what} file {str(p)!r} could not be read as UTF-8 text ({err}). Save it as "
                                 "plain UTF-8 text, one statement per line.") from err
-        return text.splitlines(), p.name, p
-    return path_or_text.splitlines(), "", None
+        return _lines(text), p.name, p
+    return _lines(path_or_text), "", None
+
+
+def _lines(text: str) -> list[str]:
+    """Lines as an editor numbers them: split at line feeds (CR LF and CR count as one), not at the other
+    characters ``str.splitlines`` also breaks on (form feed, U+2028 …), so that cited line numbers match."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
 def _looks_like_path(s: str) -> bool:

@@ -163,12 +163,15 @@ class Reader:
         """One sentence; when the parser's analysis is refused and the sentence starts with a capitalised common
         word, the analysis of the same words with that word in lower case is tried ("Statins lower cholesterol":
         the tagger reads a capitalised plural as a name and "lower" as an adjective)."""
+        state = comp.discourse.snapshot()
         try:
             return comp.sentence(root, hypothesis=hypothesis, embedded=negated)
         except Refused as original:
+            comp.discourse.restore(state)
             try:
                 return self._retry(comp, root, hypothesis, negated)
             except Refused:
+                comp.discourse.restore(state)
                 raise original from None
 
     def _retry(self, comp: Composer, root: Node, hypothesis: bool, negated: bool) -> Formula:

@@ -10,6 +10,7 @@ of its kind (head noun and stated modifiers) or introduces one; a pronoun takes 
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 
 from nesy.logic.fol import Const, Term, Var
@@ -44,6 +45,18 @@ class Discourse:
     counter: int = 0
     sentence: int = 0
     in_hypothesis: bool = False
+
+    def snapshot(self) -> tuple[list[Referent], dict[str, Const], dict[str, str]]:
+        """The referents, names and surface forms now (copies), for :meth:`restore` after a refused reading."""
+        return [copy.copy(r) for r in self.referents], dict(self.names), dict(self.surface)
+
+    def restore(self, state: tuple[list[Referent], dict[str, Const], dict[str, str]]) -> None:
+        """Back to a :meth:`snapshot`: a sentence that was refused leaves no referents behind (the counter of fresh
+        constants keeps counting, so names stay unique)."""
+        refs, names, surface = state
+        self.referents = [copy.copy(r) for r in refs]
+        self.names = dict(names)
+        self.surface = dict(surface)
 
     def fresh_const(self, stem: str) -> Const:
         self.counter += 1
@@ -159,6 +172,11 @@ class Discourse:
         terms = list(dict.fromkeys(r.term for r in recent))
         if len(terms) == 1:
             return recent[0]
+        # a variable bound in this sentence (the indefinite of a rule's condition: "Patients taking a drug must stop
+        # it") is nearer than any individual of an earlier sentence
+        local = list(dict.fromkeys(r.term for r in recent if r.sentence == self.sentence and r.kind == "var"))
+        if len(local) == 1 and all(r.sentence < self.sentence or r.term == local[0] for r in recent):
+            return next(r for r in recent if r.term == local[0])
         if gender in ("male", "female"):
             known = list(dict.fromkeys(r.term for r in recent if r.gender == gender))
             if len(known) == 1:

@@ -199,7 +199,8 @@ class EventRules(ModalRules):
         obj = v.kid("dobj")
         if kind is not None:
             self.use_tree(kind)
-            words = [n.lemma if n is kind else n.lower for n in sorted(kind.subtree(), key=lambda n: n.i)]
+            words = [n.lemma if n is kind else "a" if n.lower == "an" else n.lower
+                     for n in sorted(kind.subtree(), key=lambda n: n.i)]
             roles.append(("theme_kind", NP("ref", term=Const("kind_" + pred_name(*words)))))
             obj = None
         if obj is None and measure is None:
@@ -357,7 +358,7 @@ class EventRules(ModalRules):
         for o in objs:
             if _referential(o):
                 continue
-            if o.dep == "dobj" and _bare_kind(o):
+            if o.dep == "dobj" and (_bare_kind(o) or _bare_kind(o, article=True)):
                 kind = o
                 continue
             raise Refused("intensional verb", f"'{v.text} … {o.text}' does not say that there is one")
@@ -553,10 +554,24 @@ def _positive_of(v: Node) -> str | None:
     return None
 
 
-def _bare_kind(n: Node) -> bool:
-    """A bare common noun, alone or with plain adjective/noun modifiers: "damages", "legal advice"."""
-    return n.pos == "NOUN" and not n.is_name and all(
-        c.dep in {"amod", "compound"} and not c.kids() and c.pos in {"ADJ", "NOUN"} for c in n.children)
+def _bare_kind(n: Node, *, article: bool = False) -> bool:
+    """A bare common noun, alone or with plain adjective/noun modifiers and an "of" complement that is itself bare:
+    "damages", "legal advice", "duty of care". With ``article`` the noun is singular and has "a"/"an" ("a duty of
+    confidentiality", "a permit"): the de dicto reading of an intensional verb's indefinite object."""
+    if n.pos != "NOUN" or n.is_name:
+        return False
+    if article and n.tag != "NN":
+        return False
+    for c in n.children:
+        if c.dep == "det" and article and c.lower in {"a", "an"} and not c.kids():
+            continue
+        if c.dep in {"amod", "compound"} and not c.kids() and c.pos in {"ADJ", "NOUN"}:
+            continue
+        if c.dep == "prep" and c.lower == "of" and c.i > n.i and len(c.children) == 1 and c.kids("pobj") \
+                and _bare_kind(c.children[0]):
+            continue
+        return False
+    return not article or n.kid("det") is not None
 
 
 def _referential(n: Node) -> bool:

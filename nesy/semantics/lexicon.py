@@ -239,6 +239,14 @@ imagine dream feel argue insist suggest allege report announce state declare pre
 #: indefinite or quantified object is refused; a name or definite object is read as usual.
 INTENSIONAL_VERBS = frozenset("""want need seek desire require expect imagine owe crave demand request fear lack
 anticipate envisage envision foresee await""".split())
+#: Verbs and predicate adjectives that can be said of a fact: ", which surprised Ann" may be about the whole clause.
+FACT_SUBJECT_VERBS = frozenset("""surprise amaze astonish shock annoy upset please delight worry frighten scare
+disappoint mean imply suggest show prove indicate explain cause lead result make help hurt matter bother irritate
+anger impress embarrass confuse puzzle alarm concern trouble amuse relieve satisfy disturb reflect demonstrate
+confirm contradict violate breach allow permit require justify trigger""".split())
+FACT_PREDICATES = frozenset("""surprising unusual strange odd good bad true false unfortunate fortunate lucky
+unlucky likely unlikely possible impossible important unfair fair illegal legal wrong right rare common normal
+typical obvious clear interesting remarkable worrying sad""".split())
 #: Verbs that mean the negation of another with the same object: "lacks capacity" is "does not have capacity".
 NEGATIVE_VERBS = {"lack": "have"}
 #: Intensional verb + preposition: "looking for a unicorn", "waiting for a bus".

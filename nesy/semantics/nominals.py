@@ -204,11 +204,19 @@ class NominalRules(ReferenceRules):
         det = obj.kid("det")
         if det is not None and det.lower in {"the", "these", "those"}:
             self.use(det)
-        if obj.kid("poss") is not None:
+        poss = obj.kid("poss")
+        if poss is not None and not obj.plural:
             raise Refused("partitive possessive", of.span_text())
         self.use(obj)
-        inner = self.common_np(obj, skip_det=True)
-        return inner
+        if poss is None:
+            return self.common_np(obj, skip_det=True)
+        # "each of their clients", "one of Ann's dogs": the owner's things of that kind, not one referent
+        poss.detach()
+        try:
+            inner = self.common_np(obj, skip_det=True)
+        finally:
+            poss.attach(obj, "poss")
+        return self.possessive(obj, poss, inner, None, refer=False)
 
     def common_np(self, n: Node, skip_det: bool = False, skip: set[int] | None = None) -> NP:
         """"the young boys", "every driver who is older than 70", "three patients with a sulfa allergy"."""
@@ -305,8 +313,6 @@ class NominalRules(ReferenceRules):
             if count is not None:
                 op, k_n = count
                 return NP(**{**base.__dict__, "kind": "count", "op": op, "n": k_n})
-            if number == "sg" and n.pos == "PROPN":
-                return base
             return NP(**{**base.__dict__, "kind": "bare"})
         self.use(det)
         dl = det.lower
@@ -633,6 +639,8 @@ class NominalRules(ReferenceRules):
             rel = next((t for t in r.subtree() if t.lower == "whose" and t.dep == "poss"), None)
         if rel is None and any(t.lower in {"whose", "where", "when", "why", "how"} for t in r.subtree()):
             raise Refused("relative clause", r.span_text())
+        if rel is not None and rel.lower == "which" and rel.dep == "nsubj" and self._sentential_which(r, rel):
+            raise Refused("sentential relative", f"', {r.span_text()}' may be about the whole clause")
 
         def body(x: Term) -> Formula | None:
             saved = dict(self.bind)
@@ -660,6 +668,17 @@ class NominalRules(ReferenceRules):
                 self.bind = saved
 
         return body
+
+    def _sentential_which(self, r: Node, rel: Node) -> bool:
+        """", which surprised Ann": after a comma, a "which" whose verb (or predicate adjective) can be said of a
+        fact may be about the whole preceding clause rather than the noun the parser attached it to."""
+        comma = self.tokens.get(rel.i - 1)
+        if comma is None or comma.text != ",":
+            return False
+        if r.lemma in lx.FACT_SUBJECT_VERBS:
+            return True
+        pred = r.kid("acomp") or r.kid("attr")
+        return r.lemma == "be" and pred is not None and pred.lemma in lx.FACT_PREDICATES
 
     def _rel_clause(self, r: Node) -> Formula | None:
         saved = self.last_vp

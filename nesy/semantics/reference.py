@@ -33,7 +33,8 @@ class ReferenceRules(QuantifierRules):
     def _is_name(self, n: Node) -> bool:
         """Whether a capitalised word without a determiner is a proper name. The tagger's PROPN is trusted
         inside a sentence; a sentence's first word ("Aspirin is an NSAID", "Nico is nine") is a name if it is a
-        given name, else a common noun if the problem also writes it in lower case or the lexicon knows it."""
+        given name or has an indefinite apposition ("Pip, a hamster, …"), else a common noun if the problem also writes it
+        in lower case or the lexicon knows it."""
         if not n.text[:1].isupper() or n.pos not in {"PROPN", "NOUN"}:
             return False
         from nesy.semantics.names import FEMALE_NAMES, MALE_NAMES
@@ -44,6 +45,9 @@ class ReferenceRules(QuantifierRules):
             return True
         if w in self.lowercase_words:
             return False
+        if any(a.pos == "NOUN" and a.kid("det") is not None and a.kid("det").lower in {"a", "an"}  # type: ignore[union-attr]
+               for a in n.kids("appos")):
+            return True  # "Pip, a giant hamster, …": described as one individual
         if not first:
             return n.is_name or not (self.known_noun and self.known_noun(n.lemma))
         if self.known_noun is not None:
@@ -66,7 +70,11 @@ class ReferenceRules(QuantifierRules):
 
     def _coargument_subject(self, n: Node) -> set[Term]:
         """Binding Principle B: a non-reflexive object pronoun ("Bob praised him") cannot mean its own clause's
-        subject; a reflexive ("himself") must."""
+        subject; a reflexive ("himself") must. Nor can a possessive in a predicate nominal mean the subject it is
+        said of ("Rex is his dog": i-within-i)."""
+        if n.dep == "poss" and n.parent is not None and n.parent.dep == "attr" and n.parent.parent is not None:
+            subj = n.parent.parent.kid("nsubj")
+            return {self.ref_terms[subj.i]} if subj is not None and subj.i in self.ref_terms else set()
         if n.lower.endswith(("self", "selves")) or n.dep not in {"dobj", "dative", "iobj"} or n.parent is None:
             return set()
         verb: Node | None = n.parent
@@ -144,8 +152,9 @@ class ReferenceRules(QuantifierRules):
             self.presupposed.append((base.restr, c))
         return NP(**{**base.__dict__, "kind": "ref", "term": c, "restr": None})
 
-    def possessive(self, n: Node, poss: Node, base: NP, det: Node | None) -> NP:
-        """"John's dog", "his licence": the (unique) thing of that kind the possessor has."""
+    def possessive(self, n: Node, poss: Node, base: NP, det: Node | None, *, refer: bool = True) -> NP:
+        """"John's dog", "his licence": the (unique) thing of that kind the possessor has. Without ``refer`` (the
+        plural of a partitive, "each of John's dogs") only the restriction: things of that kind the owner has."""
         self.use(poss)
         case = poss.kid("case")
         self.use(case)
@@ -164,7 +173,7 @@ class ReferenceRules(QuantifierRules):
         owner_term = owner.term
         head = base.head
         key = f"{head}_of_{owner_term}"
-        if isinstance(owner_term, Const):
+        if isinstance(owner_term, Const) and refer:
             for r in self.discourse.referents:
                 if r.head == head and r.name == key:
                     return NP(**{**base.__dict__, "kind": "ref", "term": r.term})
@@ -174,7 +183,7 @@ class ReferenceRules(QuantifierRules):
             return conj_opt([base_restr(x) if base_restr else None, self.rigid("of", "p", x, owner_term)])
 
         np = NP(**{**base.__dict__, "restr": restr, "kind": "some"})
-        if isinstance(owner_term, Const) and self.top:
+        if isinstance(owner_term, Const) and self.top and refer:
             c = self.discourse.fresh_const(f"{head or 'thing'}_of_{owner_term.name}_")
             self.discourse.add(Referent(c, head, base.mods, None, None, base.number, key, kind="def"))
             return NP(**{**np.__dict__, "kind": "ref", "term": c})

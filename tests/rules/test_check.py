@@ -123,3 +123,12 @@ def test_max_conflicts_flag_bounds_the_search(tmp_path, capsys):
     assert d["conflicts"] == [[1, 2]] and d["complete"] is False
     assert main(["check", str(p), "--fol", "--json"]) == 1
     assert json.loads(capsys.readouterr().out)["conflicts"] == [[1, 2], [3, 4]]
+
+
+def test_line_numbers_follow_line_feeds_only(tmp_path, capsys):
+    """A form feed or U+2028 inside a line does not start a new line: cited numbers match the editor's."""
+    p = tmp_path / "rules.txt"
+    p.write_bytes("All minors lack contractual capacity.\x0c\r\nBob is a minor.\u2028\nBob does not lack "
+                  "contractual capacity.\n".encode("utf-8"))
+    assert main(["check", str(p), "--json"]) == 1
+    assert json.loads(capsys.readouterr().out)["conflicts"] == [[1, 2, 3]]

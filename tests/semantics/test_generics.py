@@ -44,6 +44,12 @@ def test_system_without_graph_reads_initial_plural_as_common_noun(reader):
 # --------------------------------------------------------------------------- entailments
 CASES = [
     E("bare-plural-instance", ("Dogs are loyal.", "Rex is a dog."), "Rex is loyal."),
+    # a bare singular substance noun the tagger takes for a name ("Clopidogrel", "Morphine") is a kind term
+    # (the lower-case use in a later sentence tells the reader, which has no lexicon here, that it is a noun)
+    E("bare-mass-generic", ("Morphine is an opioid.", "Mr. Gold takes morphine."), "Mr. Gold takes an opioid."),
+    N("bare-mass-generic-no-import", ("Morphine is an opioid.", "Ann does not take morphine."),
+      "There is an opioid."),
+    N("bare-mass-episodic", ("Morphine is being given.",), "Every morphine is being given.", refused_ok=True),
     E("indefinite-generic-instance", ("A dog is loyal.", "Rex is a dog."), "Rex is loyal."),
     C("negative-generic-instance", ("Cats are not loyal.", "Tom is a cat."), "Tom is loyal."),
     E("generic-chain", ("Mammals are animals.", "Dogs are mammals.", "Rex is a dog."), "Rex is an animal."),

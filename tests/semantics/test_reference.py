@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from nesy.logic.fol import Const, constants
+from nesy.semantics import Reader
 from tests.semantics._helpers import C, E, N, atoms, meaning, read, refusal, roles
 
 
@@ -74,6 +75,16 @@ def test_possessive_pronoun(reader):
     assert f"of({dog}, ann)" in str(f)
 
 
+def test_first_word_with_indefinite_apposition_is_a_name(reader):
+    """With a lexicon that knows "pip" as a noun, "Pip, a giant hamster, …" still names one individual, and the
+    hypothesis's "Pip" is the same name; without the apposition the known noun is a kind term."""
+    lexical = Reader(nlp=reader.nlp, known_noun=lambda w: w in {"pip", "hamster", "cage", "morphine", "opioid"})
+    m = lexical.read(["Pip, a giant hamster, lives in a cage."], "Pip is a hamster.")
+    assert "hamster(pip)" in str(m.premises[0]) and str(m.hypothesis) == "hamster(pip)"
+    m = lexical.read(["Morphine is an opioid."])
+    assert str(m.premises[0]) == "∀x1 (morphine(x1) → opioid(x1))"
+
+
 def test_donkey_pronouns_are_bound_by_the_conditional(reader):
     f = read(reader, "If a farmer owns a donkey, he beats it.")
     assert str(f).startswith("∀x1 (∀x2 ((farmer(x1) ∧ donkey(x2)")
@@ -121,6 +132,14 @@ CASES = [
     N("non-reflexive-object-not-subject", ("Bob met Carl.", "Bob praised him."), "Bob praised Bob."),
     E("possessive-pronoun", "Ann loves her dog.", "Ann loves a dog."),
     E("bound-possessive", ("Every boy loves his mother.", "Tim is a boy."), "Tim loves a mother."),
+    N("possessive-not-its-own-subject", ("Bob has a dog.", "Rex is his dog."), "Rex is Rex's dog."),
+    E("possessive-in-predicate-to-earlier", ("Bob has a dog.", "Rex is his dog."), "Rex is Bob's dog."),
+    N("possessive-in-predicate-no-other-antecedent", "Rex is his dog.", "Rex is Rex's dog.", refused_ok=True),
+    # partitives of a possessive plural: the owner's things of that kind
+    E("each-of-possessive", ("Each of Bob's dogs barks.", "Rex is one of Bob's dogs."), "Rex barks."),
+    N("each-of-possessive-other-owner", ("Each of Bob's dogs barks.", "Rex is one of Ann's dogs."), "Rex barks."),
+    E("one-of-possessive", "Rex is one of Bob's dogs.", "Rex is a dog."),
+    N("one-of-possessive-not-unique", ("Rex is one of Bob's dogs.", "Tim is one of Bob's dogs."), "Rex is Tim."),
     E("plural-pronoun-to-names", ("Ann and Bob are tall.", "They are rich."), "Bob is rich.",
       gap="'they' does not take a coordination of names as its antecedent"),
     # definites
@@ -136,6 +155,14 @@ CASES = [
       "Pedro feeds a donkey."),
     E("donkey-named", ("If a farmer owns a donkey, he feeds it.", "Pedro is a farmer.", "Pedro owns Dapple.",
                        "Dapple is a donkey."), "Pedro feeds Dapple."),
+    E("donkey-local-over-earlier", ("Ann has a car.", "Every man who owns a bike rides it.", "Bob is a man.",
+                                    "Bob owns a bike."), "Bob rides a bike."),
+    N("donkey-local-not-earlier", ("Ann has a car.", "Every man who owns a bike rides it.", "Bob is a man.",
+                                   "Bob owns a bike."), "Bob rides Ann's car."),
+    E("donkey-reduced-relative-after-name", ("Clopidogrel is an antiplatelet drug.",
+                                             "Patients taking an antiplatelet drug must stop it.",
+                                             "Mr. Hussain is a patient.", "Mr. Hussain takes clopidogrel."),
+      "Mr. Hussain must stop clopidogrel."),
     # unique names
     E("unique-names-count", ("Ann is a nurse.", "Bob is a nurse."), "There are two nurses."),
     C("unique-names-exactly-one", ("Ann is a nurse.", "Bob is a nurse.", "Exactly one nurse is tall.", "Ann is tall."),

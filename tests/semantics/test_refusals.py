@@ -64,6 +64,10 @@ REFUSED = [
     ("Either dog is loyal.", "determiner"),
     # clauses
     ("Ann left before Bob arrived.", "adverbial clause"),
+    # ", which …" that may be about the whole clause, not the noun the parser attached it to
+    ("A man entered the room, which surprised Ann.", "sentential relative"),
+    ("Bob sold the house, which was unusual.", "sentential relative"),
+    ("Ann missed the train, which meant that she was late.", "sentential relative"),
 ]
 
 
@@ -124,3 +128,15 @@ CASES = [
 @pytest.mark.parametrize("case", CASES)
 def test_refused_premises_prove_nothing(system, case):
     case.check(system)
+
+
+def test_refused_sentence_leaves_no_referents(reader):
+    """A refused premise is left out of the proof, so nothing it introduced can be picked up later."""
+    m = meaning(reader, ("A man entered the room whether or not it rained.", "He smiled."))
+    assert m.premises == (None, None)
+    assert "pronoun without antecedent" in m.errors[1]
+
+
+def test_non_restrictive_which_on_a_noun_is_read(reader):
+    m = meaning(reader, ("Ann bought a car, which was red.",))
+    assert m.premises[0] is not None and "red" in pred_names(m.premises[0])
