@@ -7,7 +7,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install demo test test-slow lint bench clean
+.PHONY: install demo test test-slow fuzz lint bench clean
 
 install: $(STAMP)
 
@@ -26,6 +26,12 @@ test: install
 
 test-slow: install
 	$(BIN)/python -m pytest -m slow
+
+# the long property-based run: a fixed example budget per property (25,800 inputs in all), about 2 minutes
+FUZZ_TESTS := tests/logic/test_folparse_limits.py tests/logic/test_system_fuzz.py tests/semantics/test_fuzz_reader.py \
+	tests/data/test_loader_fuzz.py tests/rules/test_check_fuzz.py
+fuzz: install
+	$(BIN)/python -m pytest -m slow $(FUZZ_TESTS) --hypothesis-show-statistics
 
 lint: install
 	$(BIN)/ruff check nesy tests benchmarks

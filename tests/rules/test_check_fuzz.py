@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -39,6 +40,9 @@ def rule_line(draw: st.DrawFn) -> str:
 
 
 RULE_FILES = st.lists(rule_line(), min_size=0, max_size=8).map("\n".join)
+_QUIET = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+#: the long run (``-m slow``): a fixed example budget per property
+SLOW = settings(max_examples=600, deadline=None, suppress_health_check=_QUIET)
 
 
 def _run(path: Path, capsys, *extra: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
@@ -53,9 +57,7 @@ def _statement_lines(text: str) -> set[int]:
     return {k for k, line in enumerate(text.split("\n"), 1) if line.strip() and not line.lstrip().startswith("#")}
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=RULE_FILES)
-def test_check_reports_are_well_formed_and_conflicts_are_real(tmp_path: Path, capsys, text: str) -> None:  # type: ignore[no-untyped-def]
+def check_report(tmp_path: Path, capsys, text: str) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "rules.txt"
     path.write_bytes(text.encode("utf-8", errors="replace"))
     rc, out, err = _run(path, capsys, "--json")
@@ -85,9 +87,7 @@ def test_check_reports_are_well_formed_and_conflicts_are_real(tmp_path: Path, ca
         assert _run(rest, capsys)[0] == 0, f"conflict {first} is not minimal: it conflicts without line {drop}"
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=st.binary(max_size=300), suffix=st.sampled_from([".txt", ".kg", ".fol"]))
-def test_check_on_random_bytes_never_crashes(tmp_path: Path, capsys, data: bytes, suffix: str) -> None:  # type: ignore[no-untyped-def]
+def check_bytes(tmp_path: Path, capsys, data: bytes, suffix: str) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / f"rules{suffix}"
     path.write_bytes(data)
     extra = ("--fol",) if suffix == ".fol" else ()
@@ -98,9 +98,7 @@ def test_check_on_random_bytes_never_crashes(tmp_path: Path, capsys, data: bytes
         assert out.strip()
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(rules=RULE_FILES, facts=RULE_FILES)
-def test_check_with_facts_never_crashes(tmp_path: Path, capsys, rules: str, facts: str) -> None:  # type: ignore[no-untyped-def]
+def check_facts(tmp_path: Path, capsys, rules: str, facts: str) -> None:  # type: ignore[no-untyped-def]
     r, f = tmp_path / "rules.txt", tmp_path / "facts.txt"
     r.write_bytes(rules.encode("utf-8", errors="replace"))
     f.write_bytes(facts.encode("utf-8", errors="replace"))
@@ -111,3 +109,45 @@ def test_check_with_facts_never_crashes(tmp_path: Path, capsys, rules: str, fact
     d = json.loads(out)
     assert d["consistent"] is (rc == 0)
     assert len(d["conflict_facts"]) == len(d["conflicts"])
+
+
+BYTES = {"data": st.binary(max_size=300), "suffix": st.sampled_from([".txt", ".kg", ".fol"])}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=_QUIET)
+@given(text=RULE_FILES)
+def test_check_reports_are_well_formed_and_conflicts_are_real(tmp_path, capsys, text):  # type: ignore[no-untyped-def]
+    check_report(tmp_path, capsys, text)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=_QUIET)
+@given(**BYTES)
+def test_check_on_random_bytes_never_crashes(tmp_path, capsys, data, suffix):  # type: ignore[no-untyped-def]
+    check_bytes(tmp_path, capsys, data, suffix)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=_QUIET)
+@given(rules=RULE_FILES, facts=RULE_FILES)
+def test_check_with_facts_never_crashes(tmp_path, capsys, rules, facts):  # type: ignore[no-untyped-def]
+    check_facts(tmp_path, capsys, rules, facts)
+
+
+@pytest.mark.slow
+@SLOW
+@given(text=RULE_FILES)
+def test_check_reports_long_run(tmp_path, capsys, text):  # type: ignore[no-untyped-def]
+    check_report(tmp_path, capsys, text)
+
+
+@pytest.mark.slow
+@SLOW
+@given(**BYTES)
+def test_check_on_random_bytes_long_run(tmp_path, capsys, data, suffix):  # type: ignore[no-untyped-def]
+    check_bytes(tmp_path, capsys, data, suffix)
+
+
+@pytest.mark.slow
+@SLOW
+@given(rules=RULE_FILES, facts=RULE_FILES)
+def test_check_with_facts_long_run(tmp_path, capsys, rules, facts):  # type: ignore[no-untyped-def]
+    check_facts(tmp_path, capsys, rules, facts)

@@ -90,3 +90,11 @@ def symbolic(nlp):  # type: ignore[no-untyped-def]
 def test_symbolic_system_answers_every_pair(symbolic, premises: list[str], hypothesis: str) -> None:  # type: ignore[no-untyped-def]
     v = symbolic.solve(Problem(id="fuzz", premises=tuple(premises), hypothesis=hypothesis))
     assert v.label is not None
+
+
+@pytest.mark.slow
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(premises=st.lists(TEXT, min_size=1, max_size=3), hypothesis=TEXT,
+       reading=st.sampled_from(["classical", "scene"]))
+def test_read_never_raises_long_run(reader: Reader, premises: list[str], hypothesis: str, reading: str) -> None:
+    test_read_never_raises.hypothesis.inner_test(reader, premises, hypothesis, reading)  # type: ignore[attr-defined]
