@@ -32,6 +32,23 @@ def test_eval_symbolic_json_last_line(pw_file, tmp_path, capsys):
     assert {"id", "gold", "pred", "probabilities", "proved"} <= set(rows[0])
 
 
+def test_eval_symbolic_proves_from_a_multi_sentence_premise_and_a_premises_list(tmp_path, capsys):
+    """Generic JSONL: a multi-sentence ``premise`` is split into sentences, a ``premises`` list read as given; the
+    proof comes from the premises even though the graph also knows aspirin is a chemical."""
+    p = tmp_path / "user.jsonl"
+    rows = [{"premise": "All drugs are chemicals. Aspirin is a drug.", "hypothesis": "Aspirin is a chemical.",
+             "label": "entailment"},
+            {"premises": ["All drugs are chemicals.", "Aspirin is a drug."], "hypothesis": "Aspirin is a chemical.",
+             "label": "entailment"}]
+    p.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    assert main(["data", str(p), "--json"]) == 0
+    sample = json.loads(capsys.readouterr().out)["sample"]
+    assert sample["premises"] == ["All drugs are chemicals.", "Aspirin is a drug."]
+    assert main(["eval", str(p), "--system", "symbolic", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert out["accuracy"] == 1.0 and out["coverage"] == 1.0
+
+
 def test_infer_symbolic_with_fol(capsys):
     assert main(["infer", "--fol", "--premise", "∀x (Cat(x) → Animal(x))", "--premise", "Cat(tom)",
                  "--hypothesis", "Animal(tom)", "--system", "symbolic", "--json"]) == 0

@@ -194,10 +194,21 @@ class SymbolicSystem:
         premises = list(form.premises)
         extra: list[Formula | None] = [f for f, _ in form.background]
         extra_texts = [t for _, t in form.background]
+        hyp_text = hypothesis if hypothesis is not None else problem.hypothesis
         result = self.checker.decide(premises + extra, form.hypothesis,
                                      premise_texts=list(form.premise_texts) + extra_texts,
-                                     hypothesis_text=hypothesis if hypothesis is not None else problem.hypothesis,
-                                     semantics=form.semantics, names=form.names)  # type: ignore[arg-type]
+                                     hypothesis_text=hyp_text, names=form.names,
+                                     semantics=form.semantics)  # type: ignore[arg-type]
+        if result.outcome.decided and not any(i < len(premises) for i in result.core) and any(premises):
+            # the minimal core found uses world knowledge only ("Aspirin is a chemical" is in WordNet): the
+            # premises may still prove it on their own, which is the inference asked for
+            own = [(f, t) for f, t in form.background if t.endswith("[meaning of the words]")]
+            alone = self.checker.decide(premises + [f for f, _ in own], form.hypothesis,
+                                        premise_texts=list(form.premise_texts) + [t for _, t in own],
+                                        hypothesis_text=hyp_text, names=form.names,
+                                        semantics=form.semantics)  # type: ignore[arg-type]
+            if alone.outcome is result.outcome:
+                result = alone
         return LogicAnalysis(premises, form.hypothesis, result, dict(form.errors))
 
     # ---------------------------------------------------------------- answering

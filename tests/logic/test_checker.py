@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from nesy.logic.checker import LogicChecker, LogicResult, Outcome
 from nesy.logic.folparse import parse_fol
-from nesy.types import Problem
+from nesy.types import Label, Problem
 
 
 def P(*xs):
@@ -108,3 +108,20 @@ def test_every_symbolic_proof_on_english_rechecks(nlp):
 
 def test_outcome_decided_flag_is_explicit():
     assert {o for o in Outcome if o.decided} == {Outcome.ENTAILED, Outcome.CONTRADICTED}
+
+
+def test_world_knowledge_alone_is_not_a_proof_but_premises_that_prove_it_are(nlp):
+    """The graph knows aspirin ⊑ chemical. Premises that say nothing about it leave the answer Unknown; premises
+    that prove it on their own are the proof, even when a smaller core would use the graph only."""
+    from nesy.logic.system import SymbolicSystem
+
+    system = SymbolicSystem()
+    system.reader._nlp = nlp
+    v = system.solve(Problem(id="kg-only", premises=("Bob is tall.", "Aspirin is a drug."),
+                             hypothesis="Aspirin is a chemical."))
+    assert v.label is Label.NEUTRAL and not v.proved
+    v = system.solve(Problem(id="own", premises=("All drugs are chemicals.", "Aspirin is a drug."),
+                             hypothesis="Aspirin is a chemical."))
+    assert v.label is Label.ENTAILMENT and v.proved
+    assert {s.premise_index for s in v.trace.steps if s.kind == "premise"} == {0, 1}
+    assert not any(s.kind == "kg" for s in v.trace.steps)
