@@ -14,9 +14,12 @@ from collections.abc import Callable
 from nesy.logic.fol import (
     Cmp,
     Const,
+    Eq,
     Exists,
     Fn,
+    ForAll,
     Formula,
+    Implies,
     Num,
     Term,
     negate,
@@ -242,6 +245,7 @@ class EventRules(ModalRules):
             # "become/remain/stay X": the result holds
             state = self.adjective_predicate(acomp, subj)
             return state
+        only = self._only_object(v, obj, passive, kind, measure, pps)
         mods = self.event_modifiers(v)
         subj_role = "theme" if passive else "agent"
         if passive:
@@ -297,9 +301,51 @@ class EventRules(ModalRules):
 
             return self.apply_args(roles, pps, inner)
 
+        out: Callable[[Term], Formula | None] = body
+        if only is not None:
+            out = self._exhaustive(body, only, ev_name, tense_atom)
         if v.dep != "relcl" and v.dep != "acl":
-            self.last_vp = (v, body)
-        return body
+            self.last_vp = (v, out)
+        return out
+
+    def _only_object(self, v: Node, obj: Node | None, passive: bool, kind: Node | None, measure: object,
+                     pps: list[tuple[str, NP, Node]]) -> list[Term] | None:
+        """"Ted has only visited Peru": "only" before a verb whose object (names, nothing after them) is the last
+        constituent, so that the focus is the object, by the nuclear stress of a neutral reading. Returns the
+        object's terms; ``None`` when the verb has no "only"; refused when the focus is not clear."""
+        only = next((a for a in v.kids("advmod") if a.lower == "only" and a.i < v.i), None)
+        if only is None:
+            return None
+        names = [obj, *obj.kids("conj")] if obj is not None else []
+        last = max(n.i for n in v.subtree() if n.pos != "PUNCT")
+        if obj is None or passive or kind is not None or measure is not None or pps or v.kids("dative", "prt") \
+                or any(a.i > v.i for a in v.kids("advmod", "npadvmod")) or max(n.i for n in obj.subtree()) != last \
+                or not all(n.is_name and not n.kids("det", "amod", "compound", "prep", "relcl", "acl")
+                           or (n is obj and n.is_name) for n in names):
+            raise Refused("only", f"'{only.text} {v.text}': the focus is not a plain object")
+        self.use(only)
+        np = self.np(obj)  # a coordination of names is one "and" noun phrase
+        parts = np.parts if np.kind == "and" else (np,)
+        terms = [p.term for p in parts if p.kind == "ref" and p.term is not None]
+        if not terms or len(terms) != len(names):
+            raise Refused("only", f"'{only.text} {v.text}': the object is not a list of names")
+        return terms
+
+    def _exhaustive(self, body: Callable[[Term], Formula | None], objs: list[Term], ev_name: str,
+                    tense_atom: str) -> Callable[[Term], Formula | None]:
+        """λx. body(x) ∧ ∀z (∃e (verb(e) ∧ tense(e) ∧ agent(e, x) ∧ theme(e, z)) → z = o₁ ∨ …): nothing else."""
+
+        def only_body(x: Term) -> Formula | None:
+            z, e = self.var("x"), self.var("e")
+            parts: list[Formula] = [self.pred(ev_name, "v", e)]
+            if tense_atom:
+                parts.append(self.rigid(tense_atom, "t", e))
+            parts += [self.rigid("agent", "r", e, x), self.rigid("theme", "r", e, z)]
+            others = disj_opt([Eq(z, o) for o in objs])
+            assert others is not None
+            return conj_opt([body(x), ForAll(z, Implies(Exists(e, conj_opt(parts)), others))])  # type: ignore[arg-type]
+
+        return only_body
 
     def apply_args(self, roles: list[tuple[str, NP]], pps: list[tuple[str, NP, Node]],
                    inner: Callable[[list[tuple[str, Term]], list[tuple[str, Term]]], Formula]) -> Formula:

@@ -255,8 +255,34 @@ def parse_sentences(texts: Sequence[str], nlp: Any = None) -> list[list[Node]]:
     nlp = nlp or load_spacy()
     out: list[list[Node]] = []
     for doc in nlp.pipe([clean_text(t) for t in texts], batch_size=64):
-        out.append([_to_nodes(s) for s in doc.sents if any(not t.is_space and not t.is_punct for t in s)])
+        out.append([r for s in doc.sents if any(not t.is_space and not t.is_punct for t in s)
+                    for r in _splice(_to_nodes(s))])
     return out
+
+
+#: Verbs whose clause before a comma is what is said or thought ("Bob left, Ann said"), not a statement.
+_REPORTING = frozenset("""say tell add reply explain note write ask answer admit agree confirm insist suggest
+argue claim report announce state declare warn mention""".split())
+
+
+def _splice(root: Node) -> list[Node]:
+    """Clauses joined by commas alone ("Ted visited Peru, Ann visited Chad") are parsed as a chain of clausal
+    complements; they are separate statements, read in order. A clause reported by the next verb ("Bob left, Ann
+    said") or introduced by a word ("that", "if") stays a complement."""
+    from nesy.semantics import lexicon as lx
+
+    c = next((k for k in root.kids("ccomp") if k.i < root.i), None)
+    if c is None or root.lemma in _REPORTING or root.lemma in lx.NONFACTIVE or root.lemma in lx.FACTIVE:
+        return [root]
+    if c.kid("nsubj", "nsubjpass") is None or c.kid("mark") is not None or root.kid("nsubj", "nsubjpass") is None:
+        return [root]
+    end = max(n.i for n in c.subtree())
+    comma = next((k for k in root.kids("punct") if k.i == end + 1 and k.text == ","), None)
+    if comma is None:
+        return [root]
+    c.detach()
+    c.dep = "ROOT"
+    return [*_splice(c), root]
 
 
 #: Sentence frames that only say whether what follows is true: (pattern, negates).

@@ -83,6 +83,22 @@ def test_quantifier_pronouns_in_captions_are_people(reader):
 
 # --------------------------------------------------------------------------- entailments
 CASES = [
+    # "only" before the verb, focus on a plain object (the neutral reading): that and nothing else
+    E("only-object-holds", "Ted has only visited Bahrain.", "Ted visited Bahrain."),
+    E("only-object-excludes", "Ted has only visited Bahrain.", "Ted did not visit Peru."),
+    C("only-object-other", "Ted has only visited Bahrain.", "Ted visited Peru."),
+    E("only-object-list", "Ted has only visited Bahrain and Peru.", "Ted did not visit Chad."),
+    C("only-object-list-member", "Ted has only visited Bahrain and Peru.", "Ted did not visit Peru."),
+    N("only-other-subject", "Ted has only visited Bahrain.", "Ann did not visit Peru."),
+    N("only-other-verb", "Ted has only visited Bahrain.", "Ted did not call Peru."),
+    E("only-comma-spliced", ("Ted has only visited Bahrain, Ann has only visited Peru.",), "Ann did not visit Chad."),
+    E("only-plural-subject", "Dustin, Milton and Bill have only visited Ecuador.", "Bill did not visit Peru."),
+    C("only-plural-subject-negated", "Dustin, Milton and Bill have only visited Ecuador.",
+      "Bill did not visit Ecuador."),
+    N("only-focus-unclear-pp", "Ted has only visited Bahrain in May.", "Ted did not visit Peru.", refused_ok=True),
+    N("only-focus-unclear-indefinite", "Ted only visited a friend.", "Ted did not visit Ann.", refused_ok=True),
+    N("only-disjunction-refused", "Ted has only visited Bahrain or Peru.", "Ted did not visit Chad.",
+      refused_ok=True),
     # every: ↓ restrictor, ↑ scope
     E("every-instance", ("Every dog barks.", "Rex is a dog."), "Rex barks."),
     C("every-instance-negated", ("Every dog barks.", "Rex is a dog."), "Rex does not bark."),

@@ -134,3 +134,19 @@ def test_conjoined_ing_verb_after_an_object_is_a_verb(reader):
                                        "not as the theme")
 def test_object_name_of_meet_is_a_role(reader):
     assert roles(read(reader, "Ann met Bob."), "meet").get("theme") == {"bob"}
+
+
+def test_comma_spliced_clauses_are_separate_statements(nlp):
+    from nesy.semantics.syntax import parse_sentences
+
+    # (the small English pipeline parses this as a chain of clausal complements)
+    (roots,) = parse_sentences(["Ted has visited Peru, Ann has visited Chad, Bob has visited Mali."], nlp)
+    assert [r.lemma for r in roots] == ["visit", "visit", "visit"]
+    assert [r.kid("nsubj").text for r in roots] == ["Ted", "Ann", "Bob"]  # type: ignore[union-attr]
+
+
+def test_reported_clause_before_a_comma_stays_a_complement(nlp):
+    from nesy.semantics.syntax import parse_sentences
+
+    (roots,) = parse_sentences(["Bob left, Ann said."], nlp)
+    assert len(roots) == 1 and roots[0].lemma == "say"
