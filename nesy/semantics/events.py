@@ -320,8 +320,8 @@ class EventRules(ModalRules):
         last = max(n.i for n in v.subtree() if n.pos != "PUNCT")
         if obj is None or passive or kind is not None or measure is not None or pps or v.kids("dative", "prt") \
                 or any(a.i > v.i for a in v.kids("advmod", "npadvmod")) or max(n.i for n in obj.subtree()) != last \
-                or not all(n.is_name and not n.kids("det", "amod", "compound", "prep", "relcl", "acl")
-                           or (n is obj and n.is_name) for n in names):
+                or not all(n.is_name and (n is obj or not n.kids("det", "amod", "compound", "prep", "relcl", "acl"))
+                           for n in names):
             raise Refused("only", f"'{only.text} {v.text}': the focus is not a plain object")
         self.use(only)
         np = self.np(obj)  # a coordination of names is one "and" noun phrase
@@ -390,10 +390,10 @@ class EventRules(ModalRules):
         return self._req(go(0, [], []))
 
     def check_intensional(self, v: Node, lemma: str) -> Node | None:
-        """Refuse an intensional object that is not a name or definite: "wants a unicorn", "is looking for a
-        unicorn" do not say that there is one (an extensional reading would prove it). A bare noun object
-        ("owes damages", "needs help") is returned: it names a kind, the event's ``theme_kind``, and asserts no
-        instance of it."""
+        """The object of an intensional verb, which does not say that there is one ("wants a unicorn", "is looking
+        for a unicorn": an extensional reading would prove it). A name or definite is read as usual (None); a bare
+        noun ("owes damages") or a singular with "a"/"an" ("needs a licence") is returned: it names a kind, the
+        event's ``theme_kind``, and asserts no instance of it; any other object is refused."""
         objs: list[Node] = []
         base = lemma.split("_")[0]
         if base in lx.INTENSIONAL_VERBS:

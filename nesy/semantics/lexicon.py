@@ -235,8 +235,8 @@ recognize forget reveal prove confirm acknowledge admit""".split())
 #: Non-factive attitude verbs: "X believes that S" says nothing about S.
 NONFACTIVE = frozenset("""believe think say claim hope suspect fear doubt deny suppose assume guess expect wish
 imagine dream feel argue insist suggest allege report announce state declare predict promise""".split())
-#: Intensional transitive verbs: "Ann wants a unicorn" says nothing about there being one (Montague's "seek"), so an
-#: indefinite or quantified object is refused; a name or definite object is read as usual.
+#: Intensional transitive verbs: "Ann wants a unicorn" says nothing about there being one (Montague's "seek"). A name
+#: or definite object is read as usual; a bare or "a"/"an" object names a kind (de dicto); any other is refused.
 INTENSIONAL_VERBS = frozenset("""want need seek desire require expect imagine owe crave demand request fear lack
 anticipate envisage envision foresee await""".split())
 #: Verbs and predicate adjectives that can be said of a fact: ", which surprised Ann" may be about the whole clause.
@@ -247,6 +247,9 @@ confirm contradict violate breach allow permit require justify trigger""".split(
 FACT_PREDICATES = frozenset("""surprising unusual strange odd good bad true false unfortunate fortunate lucky
 unlucky likely unlikely possible impossible important unfair fair illegal legal wrong right rare common normal
 typical obvious clear interesting remarkable worrying sad""".split())
+#: Reporting verbs beyond the attitude verbs above: a clause before a comma and one of these ("Bob left, Ann
+#: replied") is what was reported, not a statement of its own (see syntax._splice).
+REPORTING = frozenset("""tell add reply explain note write ask answer agree warn mention""".split())
 #: Verbs that mean the negation of another with the same object: "lacks capacity" is "does not have capacity".
 NEGATIVE_VERBS = {"lack": "have"}
 #: Intensional verb + preposition: "looking for a unicorn", "waiting for a bus".

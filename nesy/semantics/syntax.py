@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from nesy.errors import ModelError
+from nesy.semantics import lexicon as lx
 
 __all__ = ["Node", "load_spacy", "parse_sentences", "clean_text", "strip_frames"]
 
@@ -260,19 +261,12 @@ def parse_sentences(texts: Sequence[str], nlp: Any = None) -> list[list[Node]]:
     return out
 
 
-#: Verbs whose clause before a comma is what is said or thought ("Bob left, Ann said"), not a statement.
-_REPORTING = frozenset("""say tell add reply explain note write ask answer admit agree confirm insist suggest
-argue claim report announce state declare warn mention""".split())
-
-
 def _splice(root: Node) -> list[Node]:
     """Clauses joined by commas alone ("Ted visited Peru, Ann visited Chad") are parsed as a chain of clausal
     complements; they are separate statements, read in order. A clause reported by the next verb ("Bob left, Ann
     said") or introduced by a word ("that", "if") stays a complement."""
-    from nesy.semantics import lexicon as lx
-
     c = next((k for k in root.kids("ccomp") if k.i < root.i), None)
-    if c is None or root.lemma in _REPORTING or root.lemma in lx.NONFACTIVE or root.lemma in lx.FACTIVE:
+    if c is None or root.lemma in lx.REPORTING or root.lemma in lx.NONFACTIVE or root.lemma in lx.FACTIVE:
         return [root]
     if c.kid("nsubj", "nsubjpass") is None or c.kid("mark") is not None or root.kid("nsubj", "nsubjpass") is None:
         return [root]
