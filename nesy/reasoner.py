@@ -240,8 +240,28 @@ class Reasoner:
         return Verdict(label=label, probabilities=(float(probs[0]), float(probs[1]), float(probs[2])), trace=trace,
                        system=self.name, seconds=seconds, proved=proved)
 
-    def infer(self, premises: str | Sequence[str], hypothesis: str, *, fol: bool = False) -> Verdict:
-        """Decide one hypothesis. ``premises`` may be a string, a list of sentences, or FOL formulas (``fol=True``)."""
+    def infer(self, premises: str | Sequence[str], hypothesis: str, *, fol: bool = False,
+              rules: Any = None) -> Verdict:
+        """Decide one hypothesis. ``premises`` may be a string, a list of sentences, or FOL formulas (``fol=True``).
+
+        With ``rules`` (a :class:`~nesy.rules.RuleBase`), ``premises`` are the facts of a case and the answer comes
+        from those facts plus the rule base, with the proof citing ``fact N`` and the rule lines
+        (the same as ``rules.ask(hypothesis, facts=premises, reasoner=self)``).
+        """
+        if rules is not None:
+            from nesy.rules import RuleBase
+
+            if not isinstance(rules, RuleBase):
+                from nesy.errors import InputError
+
+                raise InputError(f"rules= takes a nesy.RuleBase, got {type(rules).__name__}; load one with "
+                                 "RuleBase.from_text(path) or RuleBase.from_list([...]).")
+            if fol:
+                from nesy.errors import InputError
+
+                raise InputError("fol=True and rules= cannot be combined; load a FOL rule base with "
+                                 "RuleBase.from_fol(...) and give its facts in FOL.")
+            return rules.ask(hypothesis, facts=premises, reasoner=self)
         prem = tuple(premises) if fol and not isinstance(premises, str) else _as_premises(premises)
         problem = Problem(id="infer", premises=prem, hypothesis=hypothesis,
                           premises_fol=prem if fol else None, hypothesis_fol=hypothesis if fol else None,

@@ -60,6 +60,21 @@ def test_infer_accepts_a_string_and_fol(reasoner):
     assert f.label is Label.ENTAILMENT and f.proved
 
 
+def test_infer_with_a_rule_base_cites_facts_and_rule_lines(reasoner):
+    from nesy.errors import InputError
+    from nesy.rules import RuleBase
+
+    kb = RuleBase.from_list(["Every minor lacks contractual capacity.", "Every tenant is a party."],
+                            name="contract", system=reasoner.logic)
+    v = reasoner.infer(["Bob is a minor."], "Bob lacks contractual capacity.", rules=kb)
+    assert v.label is Label.ENTAILMENT and v.proved and v.system == "nesy"
+    assert kb.cited_lines(v) == (1,) and kb.cited_facts(v) == (1,)
+    n = reasoner.infer(["Bob is a minor."], "Bob is a party.", rules=kb)
+    assert not n.proved and kb.cited_lines(n) == ()
+    with pytest.raises(InputError, match="RuleBase"):
+        reasoner.infer(["Bob is a minor."], "Bob is a party.", rules=["Every tenant is a party."])
+
+
 def test_unproved_answer_says_what_it_rests_on(reasoner):
     v = reasoner.infer(["A man sleeps."], "A man is tired.")
     assert not v.proved and "no proof" in v.trace.summary

@@ -18,7 +18,7 @@ import z3
 
 from nesy import limits
 from nesy.errors import ConfigError
-from nesy.logic.fol import Atom, Formula, Not, constants, negate, polarize, predicates
+from nesy.logic.fol import Atom, Formula, Not, constants, functions, negate, polarize, predicates
 from nesy.logic.z3_backend import Z3Translator
 from nesy.trace import ProofStep
 
@@ -98,6 +98,48 @@ World = Literal["open", "closed"]
 Semantics = Literal["classical", "directional"]
 
 
+def _symbols(f: Formula) -> set[str]:
+    """The non-logical symbols of ``f``: predicates, measures and constants."""
+    return {f"p:{name}" for name, _ in predicates(f)} | {f"f:{name}" for name, _ in functions(f)} | \
+        {f"c:{c.name}" for c in constants(f)}
+
+
+def relevant_premises(premises: Sequence[Formula | None], hypothesis: Formula,
+                      tolerance: float = limits.SELECT_TOLERANCE) -> set[int]:
+    """The premises a proof of ``hypothesis`` (or of its negation) is likely to use, by SInE's trigger relation
+    (Hoder & Voronkov 2011): a premise is triggered by its rarest symbols (those at most ``tolerance`` times as
+    frequent as its rarest one); starting from the hypothesis's symbols, every premise triggered by a symbol
+    reached is taken and its symbols are reached in turn, to a fixpoint. Premises without symbols (pure
+    equality, counting) are always taken."""
+    syms = {i: _symbols(p) for i, p in enumerate(premises) if p is not None}
+    count: dict[str, int] = {}
+    for ss in syms.values():
+        for x in ss:
+            count[x] = count.get(x, 0) + 1
+    triggers: dict[str, list[int]] = {}
+    chosen: set[int] = set()
+    for i, ss in syms.items():
+        if not ss:
+            chosen.add(i)
+            continue
+        least = min(count[x] for x in ss)
+        for x in ss:
+            if count[x] <= tolerance * least:
+                triggers.setdefault(x, []).append(i)
+    frontier = list(_symbols(hypothesis))
+    reached = set(frontier)
+    while frontier:
+        x = frontier.pop()
+        for i in triggers.get(x, ()):
+            if i in chosen:
+                continue
+            chosen.add(i)
+            for y in syms[i] - reached:
+                reached.add(y)
+                frontier.append(y)
+    return chosen
+
+
 class LogicChecker:
     """Decides entailment between parsed premises and a hypothesis.
 
@@ -154,8 +196,25 @@ class LogicChecker:
         if hypothesis is None:
             return LogicResult(Outcome.PARSE_FAILURE, "The hypothesis could not be parsed into logic.",
                                unparsed=unparsed, n_premises=n)
+        kwargs = dict(premise_texts=premise_texts, hypothesis_text=hypothesis_text, semantics=semantics, names=names)
+        if self.world == "open" and sum(p is not None for p in premises) > limits.SELECT_MIN_PREMISES:
+            # a large theory (a rule base): first decide on the premises relevant to the hypothesis; a proof from
+            # them is a proof from all, and only when there is none is the whole theory tried
+            chosen = relevant_premises(premises, hypothesis)
+            if len(chosen) < n - len(unparsed):
+                first = self._decide(premises, hypothesis, chosen, t0, **kwargs)  # type: ignore[arg-type]
+                if first.outcome in (Outcome.ENTAILED, Outcome.CONTRADICTED, Outcome.INCONSISTENT):
+                    return first
+                self._t0 = time.perf_counter()
+        return self._decide(premises, hypothesis, None, t0, **kwargs)  # type: ignore[arg-type]
+
+    def _decide(self, premises: Sequence[Formula | None], hypothesis: Formula, chosen: set[int] | None, t0: float,
+                *, premise_texts: Sequence[str] | None, hypothesis_text: str | None, semantics: Semantics | None,
+                names: dict[str, str] | None) -> LogicResult:
+        n = len(premises)
+        unparsed = tuple(i for i, p in enumerate(premises) if p is None)
         sem = semantics or self.semantics
-        live = [(i, p) for i, p in enumerate(premises) if p is not None]
+        live = [(i, p) for i, p in enumerate(premises) if p is not None and (chosen is None or i in chosen)]
         goal_pos, goal_neg = hypothesis, negate(hypothesis)
         if sem == "directional":
             live = [(i, polarize(p)) for i, p in live]

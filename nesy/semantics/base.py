@@ -68,6 +68,8 @@ class ComposerBase:
         self._n = 0
         self.top = True  # positive, unembedded context of a premise: indefinites become discourse individuals
         self.world: Term | None = None  # modal world / tense index of the predication being built
+        # the world outside the deontic modals around the predication: noun phrase restrictions hold there
+        self.de_re_worlds: list[Term | None] = []
         self.bind: dict[int, Term] = {}  # token index → term (relative pronouns, controlled subjects)
         self.ref_terms: dict[int, Term] = {}  # token index → the individual a name or pronoun there denotes
         self.consumed: set[int] = set()

@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 from nesy.logic.fol import (
     Eq,
+    Exists,
     ForAll,
     Formula,
     Implies,
@@ -50,6 +51,23 @@ __all__ = ["Composer", "MAX_COUNT"]
 
 logger = logging.getLogger(__name__)
 
+
+
+#: Third-person pronouns that may mean a quantified subject from a clause after it.
+_THIRD_PERSON = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "himself",
+                           "herself", "itself", "themselves", "themself"})
+
+
+def _quantified(subj: Node) -> bool:
+    """An indefinite, universal or bare plural subject (not a name, pronoun, definite or possessive)."""
+    if subj.lower in {"anyone", "anybody", "everyone", "everybody", "someone", "somebody"}:
+        return True
+    if subj.pos not in {"NOUN", "PROPN"} or subj.is_name or subj.kid("poss") is not None:
+        return False
+    det = subj.kid("det")
+    if det is None:
+        return subj.tag == "NNS"
+    return det.lower in {"a", "an", "every", "each", "any", "all"}
 
 class Composer(EventRules):
     """Composes the meaning of the sentences of one problem (premises, then hypothesis) in one discourse:
@@ -185,7 +203,7 @@ class Composer(EventRules):
             return conj_opt(parts)
         subj_node = v.kid("nsubj", "nsubjpass", "csubj", "expl")
         if subj_node is None:
-            if v.dep in {"relcl", "acl", "xcomp", "conj", "advcl", "ccomp"} and v.i in self.bind:
+            if v.i in self.bind and v.dep in {"relcl", "acl", "xcomp", "conj", "advcl", "ccomp", "ROOT"}:
                 subj_np = NP("ref", term=self.bind[v.i])
             elif v.tag == "VB" and v.dep == "ROOT" and v.i == min(n.i for n in v.subtree()):
                 raise Refused("imperative", "commands have no truth value")
@@ -222,11 +240,11 @@ class Composer(EventRules):
         auxes = v.kids("aux", "auxpass")
         det0 = subj_node.kid("det") if subj_node is not None and subj_node.dep != "expl" else None
         if subj_np.kind == "some" and not subj_np.definite and det0 is not None and det0.lower in {"a", "an"} and \
-                v.kid("auxpass") is not None and \
+                v.kid("auxpass") is not None and not v.kids("neg") and \
                 self.modal(v, auxes) is not None and not self._generic_indefinite_np(subj_np, v):
-            # "A doctor must be called": it must be that some doctor is called (not: some doctor must be)
-            if v.kids("neg"):
-                raise Refused("negated modal passive", "the scope of the indefinite subject is unclear")
+            # "A doctor must be called": it must be that some doctor is called (not: some doctor must be). Negated
+            # ("A void contract cannot be enforced") the narrow-scope reading □¬∃x φ is ∀x □¬φ (individuals are the
+            # same in every world, nouns are rigid), which is the generic reading below, so no scope is guessed.
             force, flavour, _ = self.modal(v, auxes)  # type: ignore[misc]
             for a in auxes:
                 self.use(a)
@@ -268,8 +286,11 @@ class Composer(EventRules):
     def _apply_subject(self, subj: NP, vp: Callable[[Term], Formula | None], v: Node) -> Formula | None:
         if subj.kind == "bare":
             subj = self.bare_reading(subj, v)
+        elif subj.kind == "and":
+            # "Food, clothing and lodging are necessaries": each bare conjunct is generic like a bare subject
+            subj = self._bare_parts(subj, v)
         elif subj.kind == "some" and subj.number == "sg" and subj.head and not subj.definite and subj.article and \
-                self._generic_indefinite(v):
+                (self._generic_indefinite(v) or self._restricted_generic(subj, v)):
             # "A gift made under undue influence is void", "A tenant must pay the rent": a rule about any such thing
             subj = NP(**{**subj.__dict__, "kind": "every"})
         if subj.kind == "any":
@@ -281,6 +302,23 @@ class Composer(EventRules):
         ("A contract signed by a minor must be registered")."""
         return self._generic_indefinite(v) and np.node is not None and any(
             c.dep in {"relcl", "acl", "prep"} for c in np.node.children)
+
+    def _bare_parts(self, np: NP, v: Node) -> NP:
+        parts = tuple(self.np(p.node) if p.kind == "lazy" and p.node is not None else p for p in np.parts)
+        parts = tuple(self.bare_reading(p, v) if p.kind == "bare" else self._bare_parts(p, v) if p.kind == "and"
+                      else p for p in parts)
+        return NP(**{**np.__dict__, "parts": parts})
+
+    def _restricted_generic(self, np: NP, v: Node) -> bool:
+        """"A patient whose temperature is over 38 has a fever", "A tenant who breaks the lease loses the deposit":
+        a present simple verb (not progressive) whose indefinite subject has a restrictive modifier states a rule
+        in the classical reading; captions ("A man in a hat is walking") stay existential."""
+        if self.reading == "scene" or not _generic_tense(v) or v.dep not in {"ROOT", "conj"}:
+            return False
+        if v.tag not in {"VBZ", "VBP"} or v.kid("aux", "auxpass") is not None:
+            return False
+        return np.node is not None and any(c.dep in {"relcl", "acl"} or (c.dep == "prep" and c.lower == "with")
+                                           for c in np.node.children)
 
     def _generic_indefinite(self, v: Node) -> bool:
         """An indefinite singular subject states a rule (classical reading) in the present simple with a modal, a
@@ -303,7 +341,28 @@ class Composer(EventRules):
 
     def conditional(self, v: Node, a: Node) -> Formula | None:
         """"If A, B" (also "B if A", "unless A, B", "when A, B"): ∀(indefinites of A) (A → B), so that pronouns
-        and definites in B can refer to A's individuals (donkey anaphora)."""
+        and definites in B can refer to A's individuals (donkey anaphora). Postposed after a quantified subject
+        with a pronoun in A ("An adult may be given it unless they are allergic"), the subject is quantified first:
+        ∀x (adult(x) → (¬allergic(x) → …)), so that the pronoun can mean it."""
+        subj = v.kid("nsubj", "nsubjpass")
+        if a.i > v.i and subj is not None and subj.i < v.i and v.i not in self.bind and _quantified(subj) and \
+                any(t.lower in _THIRD_PERSON for t in a.subtree()):
+            np = self.np(subj)
+            if np.kind in {"some", "bare", "every", "any"} and not np.definite:
+                dep = subj.dep
+                subj.detach()
+
+                def vp(x: Term) -> Formula | None:
+                    self.bind[v.i] = x
+                    try:
+                        return self.conditional(v, a)
+                    finally:
+                        self.bind.pop(v.i, None)
+                try:
+                    return self.apply_subject(np, vp, v)
+                finally:
+                    subj.attach(v, dep)
+            raise Refused("conditional", f"'{subj.span_text()}' before a clause that may refer to it")
         mark = a.kid("mark")
         m = _mark(a)
         self.use(mark)
@@ -323,9 +382,17 @@ class Composer(EventRules):
             a.attach(v, "advcl")
         if ante is None or cons is None:
             raise Refused("conditional", "empty antecedent or consequent")
-        condition = untensed(ante) or ante
         if m == "unless":
-            condition = negate(condition)
+            # "B unless A" is "if not A, B": A's indefinites are existential inside the negation
+            # (¬∃x (sedative(x) ∧ take(ann, x)) → B, not ∀x (¬(sedative(x) ∧ …) → B))
+            if free_vars(cons) & set(binders):
+                raise Refused("unless", "the main clause refers to an individual of the 'unless' clause")
+            # (its tense is kept: widening "has a cold" to any time would narrow the rule, not widen it)
+            condition = ante
+            for b in reversed(binders):
+                condition = Exists(b, condition)
+            return Implies(negate(condition), cons)
+        condition = untensed(ante) or ante
         f: Formula = Implies(condition, cons)
         for b in reversed(binders):
             f = ForAll(b, f)

@@ -76,7 +76,7 @@ def quantity(c: Composer, n: Node) -> tuple[str, Fraction] | None:
         return None
     rate = ""
     extra = [k for k in n.children if k not in used and k.dep not in {"punct"} and k not in nums
-             and not all(w.lower in mods for w in k.subtree())]
+             and k.i not in c.consumed and not all(w.lower in mods for w in k.subtree())]
     for k in list(extra):
         # "4000 euros a month", "500 mg per day": a rate
         per = k if k.dep == "npadvmod" and k.lower in lx.UNITS else None
@@ -124,7 +124,10 @@ def _value(dim: str, unit_dim: str, v: Fraction) -> Fraction:
 def predicative(c: Composer, a: Node, subj: NP) -> Callable[[Term], Formula | None]:
     """λx. what "x is <adjective phrase>" says."""
     c.use(a)
-    conjs = a.kids("conj")
+    more_op = None
+    if a.kids("npadvmod") and a.lemma in lx.MEASURE_ADJECTIVES:
+        more_op = or_more(c, a)  # "18 years old or older"
+    conjs = [k for k in a.kids("conj") if k.i not in c.consumed]
     if conjs:
         cc = a.kid("cc")
         word = cc.lower if cc is not None else "and"
@@ -194,7 +197,7 @@ def predicative(c: Composer, a: Node, subj: NP) -> Callable[[Term], Formula | No
             raise Refused("measure", npadv[0].span_text())
         udim, value = q
         dim = _measure_dim(lx.MEASURE_ADJECTIVES[lemma], udim)
-        op = _numeral_op(c, npadv[0])
+        op = more_op if more_op is not None else _numeral_op(c, npadv[0])
         val = _value(dim, udim, value)
         return lambda x: Cmp(op, c.measure(dim, x), Num(val))
     # ------------------------------------------------------------ plain adjectives
@@ -220,6 +223,11 @@ def predicative(c: Composer, a: Node, subj: NP) -> Callable[[Term], Formula | No
             rel, situated = prep, True
         else:
             rel = pred_name(lemma, prep)  # a complement: "allergic to penicillin", "afraid of dogs"
+            if obj.kind == "lazy" and lemma in lx.KIND_ADJECTIVES:
+                obj = c.np(obj.node)  # type: ignore[arg-type]
+            if obj.kind == "bare" and lemma in lx.KIND_ADJECTIVES:
+                # "allergic to penicillin", "afraid of dogs": about the kind, so about every portion or member
+                obj = NP(**{**obj.__dict__, "kind": "every"})
 
         def relation(x: Term, rel: str = rel, obj: NP = obj) -> Formula | None:
             return c.apply(obj, lambda t: c.pred(rel, "a", x, t))

@@ -14,6 +14,7 @@ import copy
 from dataclasses import dataclass, field
 
 from nesy.logic.fol import Const, Term, Var
+from nesy.semantics import lexicon as lx
 
 __all__ = ["Referent", "Discourse"]
 
@@ -164,6 +165,12 @@ class Discourse:
         number; ``exclude`` holds terms that cannot be meant (the clause's own subject, for a non-reflexive)."""
         exclude = exclude or set()
         fits = [r for r in reversed(self.referents) if self._fits(r, gender, number, exclude, bound_only)]
+        if not fits and gender is None and number == "pl":
+            # singular "they" ("A patient gives a gift to their doctor"): a person of unstated gender, only where
+            # no plural antecedent is there to be meant
+            fits = [r for r in reversed(self.referents) if r.term not in exclude and r.number == "sg"
+                    and r.gender is None and (r.person is True or r.head in lx.PERSON_NOUNS_HINT)
+                    and not (bound_only and not isinstance(r.term, Var))]
         if not fits:
             return None
         # Candidates in the current and the previous sentence: the only one; else the one whose gender is known

@@ -502,6 +502,13 @@ class EventRules(ModalRules):
             attr.attach(acomp, "npadvmod")
             attr = None
         parts: list[Callable[[Term], Formula | None]] = []
+        cc, conj = v.kid("cc"), v.kid("conj")
+        if attr is not None and cc is not None and conj is not None and cc.lower == "or" and not conj.kids() and \
+                conj.tag in {"JJR", "RBR"} and attr.i < cc.i == conj.i - 1 and \
+                (attr.lower in lx.UNITS or attr.pos == "NUM") and attr.kid("conj") is None:
+            # "is [18 years] or older" parsed as two conjoined predicates: "or older" belongs to the measure
+            cc.attach(attr, "cc")
+            conj.attach(attr, "conj")
         if attr is not None:
             from nesy.semantics.degrees import copula_quantity
 
@@ -523,6 +530,10 @@ class EventRules(ModalRules):
                 parts.append(measured)
                 continue
             prep, np, _ = self.pp(p)
+            if prep == "without":
+                # "Ann is without a car": Ann has none, as in "a tenant without a car"
+                parts.append(lambda x, np=np: self._lacking(np, x))  # type: ignore[misc]
+                continue
             parts.append(self.relation_to(prep, np, indexed=True))
         for a in v.kids("advmod"):
             if a.lower in lx.EMPTY_ADVERBS:

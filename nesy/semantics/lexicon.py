@@ -307,3 +307,12 @@ PRONOUNS = {
 GENERIC_HEADS = frozenset({"thing", "one", "individual", "entity", "object", "creature"})
 PERSON_HEADS = frozenset({"person", "people", "someone", "somebody", "everyone", "everybody", "anyone", "anybody",
                           "nobody", "noone"})
+
+#: Nouns ending in -s that are singular (or have no singular): the lemmatizer strips their -s in some contexts.
+SINGULAR_S_NOUNS = frozenset("""diabetes herpes rabies measles mumps scabies rickets shingles tetanus lupus
+psoriasis sepsis tuberculosis arthritis hepatitis meningitis cirrhosis thrombosis osteoporosis mellitus
+insipidus news physics mathematics economics ethics politics genetics series species""".split())
+
+#: Adjectives whose bare complement names a kind: "allergic to penicillin" is allergic to any penicillin.
+KIND_ADJECTIVES = frozenset("""allergic intolerant hypersensitive sensitive resistant immune susceptible afraid
+scared fearful fond""".split())

@@ -34,6 +34,10 @@ __all__ = ["ModalRules"]
 logger = logging.getLogger(__name__)
 
 
+
+#: Modal flavours of rules, whose noun phrase restrictions are read de re (see ``modalize``).
+_DE_RE_FLAVOURS = frozenset({"deontic", "advice"})
+
 class ModalRules(NominalRules):
     """Rules for modals, attitudes and control."""
 
@@ -87,10 +91,20 @@ class ModalRules(NominalRules):
         rel = f"acc_{flavour}"
         self.modal_flavours.add(flavour)
 
+        de_re = flavour in _DE_RE_FLAVOURS
+
         def body(x: Term) -> Formula | None:
             w = self.var("w")
-            with (self.negation_scope() if negated else self.embedded()), self.at_world(w):
-                f = core(x)
+            if de_re:
+                # "must not be given to a child who is under 12": who the rule is about is a matter of fact, so
+                # noun phrase restrictions inside a rule's modal hold outside it (de re), as nouns already do
+                self.de_re_worlds.append(self.de_re_worlds[-1] if self.de_re_worlds else self.world)
+            try:
+                with (self.negation_scope() if negated else self.embedded()), self.at_world(w):
+                    f = core(x)
+            finally:
+                if de_re:
+                    self.de_re_worlds.pop()
             if f is None:
                 raise Refused("modal of nothing", "")
             if negated and not neg_outside:

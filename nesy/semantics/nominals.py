@@ -14,6 +14,7 @@ from collections.abc import Callable
 from fractions import Fraction
 
 from nesy.logic.fol import (
+    And,
     Cmp,
     Eq,
     Exists,
@@ -360,9 +361,8 @@ class NominalRules(ReferenceRules):
             return NP(**{**base.__dict__, "kind": "count", "op": "≥", "n": 2})
         if kind == "both":
             return NP(**{**base.__dict__, "kind": "count", "op": "≥", "n": 2})
-        if kind == "no_two":
-            raise Refused("determiner", f"'{det.text}'")
-        if kind == "either":
+        if kind in {"no_two", "either"}:
+            # "neither/either dog": one of two dogs the context supplies, not every dog there is
             raise Refused("determiner", f"'{det.text}'")
         if kind == "the":
             if det.lower in {"this", "that"} and base.number == "pl":
@@ -487,7 +487,7 @@ class NominalRules(ReferenceRules):
                 key = "_".join(x for x in (prep, obj_det.lower if obj_det is not None and obj_det.lower in
                                                {"no", "every", "all", "few", "most"} else "",
                                            pobj.lemma if pobj is not None else "") if x)
-                out.append(Mod(self._pp_mod(prep, np), key))
+                out.append(Mod(self._having(np) if prep == "with" else self._pp_mod(prep, np), key))
             elif c.dep == "relcl":
                 out.append(self.relative(c, n))
             elif c.dep == "acl":
@@ -522,8 +522,21 @@ class NominalRules(ReferenceRules):
     def _lacking(self, np: NP, x: Term) -> Formula | None:
         with self.negation_scope():
             f = self.apply(np if np.kind != "bare" else NP(**{**np.__dict__, "kind": "some"}),
-                           lambda t: self.rigid("with", "p", x, t))
+                           lambda t: self._has(x, t))
         return negate(self._req(f))
+
+    def _has(self, x: Term, t: Term) -> Formula:
+        """x has t: the event "Ann has a fever" states (untensed, as a noun's modifier is)."""
+        e = self.var("e")
+        return Exists(e, And((self.pred("have", "v", e), self.rigid("agent", "r", e, x),
+                              self.rigid("theme", "r", e, t))))
+
+    def _having(self, np: NP) -> Prop:
+        """"a patient with a fever" is a patient who has a fever ("without": who has none)."""
+        def fn(x: Term) -> Formula | None:
+            return self.apply(np, lambda t: self._has(x, t))
+
+        return fn
 
     def attributive(self, a: Node, head: str) -> list[Callable[[Term], Formula | None]]:
         """An attributive adjective by class: intersective, subsective (default) or non-subsective."""
@@ -641,6 +654,11 @@ class NominalRules(ReferenceRules):
             raise Refused("relative clause", r.span_text())
         if rel is not None and rel.lower == "which" and rel.dep == "nsubj" and self._sentential_which(r, rel):
             raise Refused("sentential relative", f"', {r.span_text()}' may be about the whole clause")
+        if rel is not None and rel.dep == "pobj" and rel.parent is not None and rel.parent.parent is r and \
+                r.lemma == "be" and rel.parent.i < r.i and r.kid("acomp") is not None and \
+                not r.kid("acomp").kids("prep"):  # type: ignore[union-attr]
+            # "anything to which they are allergic": the fronted preposition is the adjective's complement
+            rel.parent.attach(r.kid("acomp"), "prep")  # type: ignore[arg-type]
 
         def body(x: Term) -> Formula | None:
             saved = dict(self.bind)

@@ -21,6 +21,7 @@ from nesy.logic.fol import (
     Iff,
     Implies,
     Not,
+    Term,
     Var,
     free_vars,
     negate,
@@ -38,6 +39,14 @@ logger = logging.getLogger(__name__)
 class QuantifierRules(ComposerBase):
     """Quantifier application."""
 
+    def _de_re(self, r: Prop, world: Term | None) -> Prop:
+        """A restriction read at ``world`` (outside a rule's modal) wherever the quantifier is."""
+        def at(t: Term) -> Formula | None:
+            with self.at_world(world):
+                return r(t)
+
+        return at
+
     def apply(self, np: NP, scope: Prop) -> Formula | None:
         """np(λx. scope(x)): the noun phrase's quantifier over its restriction and ``scope``."""
         if np.kind == "lazy":
@@ -48,6 +57,8 @@ class QuantifierRules(ComposerBase):
         self._new_subject = subject
         k = np.kind
         r = np.restr
+        if r is not None and self.de_re_worlds and self.de_re_worlds[-1] is not self.world:
+            r = self._de_re(r, self.de_re_worlds[-1])
         if k == "ref":
             assert np.term is not None
             self.discourse.touch(np.term, subject)

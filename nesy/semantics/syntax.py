@@ -115,6 +115,10 @@ class Node:
 _HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
 _YEAR_OLD = re.compile(r"\b(\d+(?:\.\d+)?)-(year|month|week|day)s?-old\b", re.I)
 _SPACES = re.compile(r"\s+")
+_ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")
+#: "younger than 18 years old" → "under 18 years": the same strict bound on an age, in the form the parser
+#: attaches reliably (it reads "than 18" as a modifier of the number).
+_AGE_THAN = re.compile(r"\b(younger|older) than (\d+(?:\.\d+)?)(?: (years?|months?|weeks?|days?))?(?: old)?\b", re.I)
 #: Unit spellings the tokenizer would split ("km/h", "mL/min", "°C", "$5") → one word each (see lexicon.UNITS).
 _UNIT_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, re.I), r) for p, r in (
     (r"(?<=\d)(kg|mg|mcg|g|cm|mm|km|ml|l|h|hrs?|mins?)\b", r" \1"),
@@ -138,6 +142,8 @@ def clean_text(text: str) -> str:
     for pattern, repl in _UNIT_REWRITES:
         s = pattern.sub(repl, s)
     s = _YEAR_OLD.sub(lambda m: f"{m.group(1)}_{m.group(2).lower()}_old", s)
+    s = _AGE_THAN.sub(lambda m: ("under " if m.group(1).lower() == "younger" else "over ") + m.group(2)
+                      + (f" {m.group(3)}" if m.group(3) else ""), s)
     return _HYPHEN.sub("_", s)
 
 
@@ -164,6 +170,10 @@ def _to_nodes(sent: Any) -> Node:
     for n in nodes.values():
         if n.pos in {"VERB", "AUX"}:
             n.lemma = _verb_lemma(n.lower, n.lemma)
+        elif _ACRONYM_PLURAL.match(n.text) and n.pos in {"PROPN", "NOUN", "X"}:
+            n.pos, n.tag, n.lemma = "NOUN", "NNS", n.lower[:-1]  # "NSAIDs", "SSRIs": a plural, not a name
+        elif n.lower in lx.SINGULAR_S_NOUNS:
+            n.lemma = n.lower  # "diabetes" is not the plural of "diabete"
         # a hyphenated word joined by "_" ("co_trimoxazole") is sometimes tagged as a numeral or a symbol
         if "_" in n.text and n.pos in {"NUM", "SYM", "X"} and any(ch.isalpha() for ch in n.text) \
                 and not n.lower.endswith("_old"):
@@ -193,11 +203,28 @@ _CLAUSAL = {"nsubj", "nsubjpass", "expl", "neg", "advmod", "punct", "mark", "adv
             "attr", "acomp", "npadvmod", "aux", "auxpass"}
 
 
+#: Words that are never names or nouns, whatever the tagger says.
+_FUNCTION_WORDS = frozenset("""here there now then also only even just still yet too so very not never always
+often sometimes usually today tomorrow yesterday however therefore thus hence otherwise instead perhaps maybe
+certainly surely probably possibly all both each either neither some any many few most much more less""".split())
+
+
 def _repair(root: Node) -> Node:
     """Undo two attachment errors of the small parser that would lose a clause's subject or verb:
     dependents hung on an auxiliary ("The bank [was → bank] closed") move to the verb, and a noun root with a
     "has"/"have" auxiliary ("Everyone … [has] diabetes") gets "has" as its verb."""
+    first = min(n.i for n in root.subtree())
     for n in list(root.subtree()):
+        # a capitalised first word the tagger took for an adverb or interjection but parsed as the subject
+        # ("[Lily]ADV is a child", "[Warfarin]INTJ, apixaban and dabigatran are …"): a name or a noun
+        if n.i == first and n.text[:1].isupper() and n.pos in {"ADV", "INTJ", "X", "ADJ"} and \
+                n.dep in {"nsubj", "nsubjpass"} and not n.kids("advmod", "prep") and n.lower not in _FUNCTION_WORDS:
+            from nesy.semantics.names import FEMALE_NAMES, MALE_NAMES
+
+            if n.lower in FEMALE_NAMES or n.lower in MALE_NAMES:
+                n.pos, n.tag, n.lemma = "PROPN", "NNP", n.lower
+            else:
+                n.pos, n.tag, n.lemma = "NOUN", "NN", n.lower
         # "playing a guitar and singing": a conjoined -ing word tagged as a noun is a verb
         if n.dep == "conj" and n.parent is not None and n.parent.pos == "VERB" and n.pos == "NOUN" and \
                 n.lower.endswith("ing") and not n.kids("det", "amod", "compound", "poss"):

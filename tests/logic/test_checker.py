@@ -125,3 +125,29 @@ def test_world_knowledge_alone_is_not_a_proof_but_premises_that_prove_it_are(nlp
     assert v.label is Label.ENTAILMENT and v.proved
     assert {s.premise_index for s in v.trace.steps if s.kind == "premise"} == {0, 1}
     assert not any(s.kind == "kg" for s in v.trace.steps)
+
+
+def test_premise_selection_keeps_proofs_of_large_theories_and_their_chains():
+    """Above SELECT_MIN_PREMISES the checker first decides on the SInE-relevant premises; a chain through
+    rare predicates is selected, unrelated rules are not, and a proof needing an unselected premise is still
+    found on the whole theory."""
+    from nesy import limits
+    from nesy.logic.checker import relevant_premises
+    from nesy.logic.folparse import parse_fol
+
+    noise = [parse_fol(f"∀x (Q{i}(x) → R{i}(x))") for i in range(limits.SELECT_MIN_PREMISES + 5)]
+    chain = [parse_fol("Minor(bob)"), parse_fol("∀x (Minor(x) → Protected(x))"),
+             parse_fol("∀x (Protected(x) → Safe(x))")]
+    premises = noise + chain
+    goal = parse_fol("Safe(bob)")
+    chosen = relevant_premises(premises, goal)
+    n = len(noise)
+    assert {n, n + 1, n + 2} <= chosen and not chosen & set(range(n))
+    res = LogicChecker().decide(premises, goal)
+    assert res.outcome is Outcome.ENTAILED and sorted(res.core) == [n, n + 1, n + 2]
+    # the only link to the goal is through a symbol shared with every noise rule: found on the whole theory
+    hub = [parse_fol(f"∀x (Q{i}(x) → Hub(x))") for i in range(limits.SELECT_MIN_PREMISES + 5)]
+    linked = hub + [parse_fol("Q0(bob)"), parse_fol("∀x (Hub(x) → Safe(x))")]
+    res = LogicChecker().decide(linked, goal)
+    assert res.outcome is Outcome.ENTAILED
+    assert LogicChecker().decide(noise + chain, parse_fol("Loud(bob)")).outcome is Outcome.UNKNOWN

@@ -1,0 +1,116 @@
+"""Constructions of legal and medical rule text: negated modal passives with an indefinite subject, age and
+measure bounds written with "than" and "or older/higher", present-simple rules with a restricted indefinite
+subject, singular "they", pronouns in a postposed "if/unless" clause, the scope of "unless", "with" as having,
+noun phrase restrictions inside a rule's modal (de re), kind complements of "allergic to", coordinated bare
+subjects, abbreviated plurals ("NSAIDs"). Each has positive and negative cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.semantics._helpers import C, E, N, read
+
+CASES = [
+    # ---------------------------------------------------------------- negated modal passive, indefinite subject
+    C("neg-modal-passive-indefinite", ("A cancelled ticket cannot be refunded.", "Tom's pass is a cancelled ticket."),
+      "Tom's pass can be refunded."),
+    E("neg-modal-passive-indefinite-must-not",
+      ("A fragile parcel must not be opened by a clerk.", "The packet is a fragile parcel.", "Ivy is a clerk."),
+      "The packet must not be opened by Ivy."),
+    N("neg-modal-passive-other-thing", ("A cancelled ticket cannot be refunded.", "Tom's pass is a ticket."),
+      "Tom's pass can be refunded."),
+    # ---------------------------------------------------------------- ages and bounds
+    E("younger-than-years-old", ("Anyone who is younger than 21 years old is a junior.", "Pia is 19 years old."),
+      "Pia is a junior."),
+    N("younger-than-boundary", ("Anyone who is younger than 21 years old is a junior.", "Pia is 21 years old."),
+      "Pia is a junior."),
+    E("older-than-postnominal", ("Every member older than 60 pays half price.", "Rui is a member.",
+                                 "Rui is 64 years old."), "Rui pays half price."),
+    N("older-than-postnominal-below", ("Every member older than 60 pays half price.", "Rui is a member.",
+                                       "Rui is 58 years old."), "Rui pays half price."),
+    E("years-old-or-older", ("Anyone who is 65 years old or older is a senior.", "Dee is 65 years old."),
+      "Dee is a senior."),
+    N("years-old-or-older-below", ("Anyone who is 65 years old or older is a senior.", "Dee is 64 years old."),
+      "Dee is a senior."),
+    E("years-or-older-misparsed", ("Anyone who is 16 years or older may enrol.", "Kim is 30 years old."),
+      "Kim may enrol."),
+    C("unit-or-higher", "Ivo's heart rate is 120 bpm or higher.", "Ivo's heart rate is 110 bpm."),
+    N("unit-or-higher-above", "Ivo's heart rate is 120 bpm or higher.", "Ivo's heart rate is 130 bpm."),
+    C("years-old-or-younger", "Mia is 4 years old or younger.", "Mia is 5 years old."),
+    # ---------------------------------------------------------------- present-simple rules with a restricted subject
+    E("restricted-generic-relative", ("A member who misses three meetings loses the vote.", "Ola is a member.",
+                                      "Ola misses three meetings."), "Ola loses the vote."),
+    E("restricted-generic-measure", ("A parcel whose weight is over 20 kg needs a label.", "The box is a parcel.",
+                                     "The weight of the box is 25 kg."), "The box needs a label."),
+    N("unrestricted-indefinite-stays-existential", ("A member loses the vote.", "Ola is a member."),
+      "Ola loses the vote."),
+    N("progressive-restricted-stays-existential", ("A member who is late is leaving.", "Ola is a member.",
+                                                   "Ola is late."), "Ola is leaving."),
+    # ---------------------------------------------------------------- singular they, pronouns in postposed clauses
+    E("singular-they-possessive", ("A driver renews their permit.",), "A driver renews a permit."),
+    E("they-in-postposed-unless", ("A guest may stay unless they are rude.", "Ben is a guest.", "Ben is not rude."),
+      "Ben may stay."),
+    N("they-in-postposed-unless-rude", ("A guest may stay unless they are rude.", "Ben is a guest.", "Ben is rude."),
+      "Ben may stay."),
+    C("they-in-postposed-if", ("Drivers must not drive if they are tired.", "Lu is a driver.", "Lu is tired."),
+      "Lu may drive."),
+    N("they-in-postposed-if-not-tired", ("Drivers must not drive if they are tired.", "Lu is a driver."),
+      "Lu may drive."),
+    # ---------------------------------------------------------------- the scope of "unless"
+    N("unless-indefinite-is-existential", ("Ann may swim unless Ann has a cold.", "Bo is not a cold."),
+      "Ann may swim."),
+    E("unless-indefinite-none", ("Ann may swim unless Ann has a cold.", "Ann has no cold."), "Ann may swim."),
+    # ---------------------------------------------------------------- "with" is having
+    E("with-is-have", ("Every tenant with a dog pays a fee.", "Sam is a tenant.", "Sam has a dog."),
+      "Sam pays a fee."),
+    N("with-is-have-no-dog", ("Every tenant with a dog pays a fee.", "Sam is a tenant.", "Sam has a cat."),
+      "Sam pays a fee."),
+    C("without-is-not-have", ("Ann is a tenant without a dog.",), "Ann has a dog."),
+    E("singular-s-noun", ("Every patient with diabetes sees a nurse.", "Al is a patient.", "Al has diabetes."),
+      "Al sees a nurse."),
+    # ---------------------------------------------------------------- de re restrictions inside a rule's modal
+    C("de-re-restriction-under-modal", ("No ticket may be sold to a child who is under 5.", "Jo is a child.",
+                                        "Jo is 3 years old."), "Jo may be sold a ticket."),
+    C("de-re-relative-verb-under-modal", ("A host must not expel a guest who pays the fee.", "Kai is a host.",
+                                          "Lee is a guest.", "Lee pays the fee."), "Kai may expel Lee."),
+    N("de-re-relative-verb-under-modal-unpaid", ("A host must not expel a guest who pays the fee.",
+                                                 "Kai is a host.", "Lee is a guest."), "Kai may expel Lee."),
+    # ---------------------------------------------------------------- kinds: "allergic to penicillin"
+    C("allergic-to-kind", ("No patient may be given anything to which they are allergic.", "Vic is a patient.",
+                           "Vic is allergic to latex."), "Vic may be given latex."),
+    N("allergic-to-an-instance-not-kind", "Vic is allergic to a glove.", "Vic is allergic to gloves."),
+    N("allergic-to-kind-not-instance-exists", "Vic is allergic to gloves.", "Vic is allergic to a glove."),
+    # ---------------------------------------------------------------- coordinated bare subjects, abbreviations
+    E("coordinated-bare-generic", ("Rice, wheat and oats are grains.", "Every oat is a grain."),
+      "Every oat is a grain."),
+    E("coordinated-bare-generic-third", "Rice, wheat and oats are cereals.", "Every oat is a cereal."),
+    N("coordinated-bare-progressive", "Dogs and cats are running.", "Every cat is running."),
+    E("abbreviated-plural", ("Aspirin and naproxen are NSAIDs.",), "Naproxen is an NSAID."),
+    N("abbreviated-plural-not-identity", ("Aspirin and naproxen are NSAIDs.",), "Aspirin is naproxen."),
+    # ---------------------------------------------------------------- a first-word name the tagger calls an adverb
+    E("first-word-name-tagged-adverb", ("Lily is a child.", "Lily is 9 years old."), "Lily is a child who is 9."),
+]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_entailment(system, case):
+    case.check(system)
+
+
+def test_either_and_neither_stay_refused(reader):
+    """"Either/neither party" means one of two parties the context supplies: reading it as "any/no party at all"
+    would assert more than the text says."""
+    from tests.semantics._helpers import refusal
+
+    assert refusal(reader, "A void deal cannot be enforced by either party.") == "determiner"
+    assert refusal(reader, "Neither party may assign the lease.") == "determiner"
+
+
+def test_negated_modal_passive_reads_universally(reader):
+    f = str(read(reader, "A cancelled ticket cannot be refunded."))
+    assert f.startswith("∀") and "¬" in f
+
+
+def test_unless_negates_an_existential(reader):
+    f = str(read(reader, "Ann may swim unless Ann has a cold."))
+    assert f.startswith("¬(∃"), f
