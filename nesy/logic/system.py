@@ -171,7 +171,8 @@ class SymbolicSystem:
         hyp_text = hypothesis if hypothesis is not None else problem.hypothesis
         if not formal and (sem != "directional" or self.directional_reader == "semantics"):
             reading = "scene" if problem.reading == "scene" else "classical"
-            m = self.reader.read(list(problem.premises), hyp_text or None, reading=reading)
+            rules = problem.metadata.get("rule_statements", ()) if isinstance(problem.metadata, dict) else ()
+            m = self.reader.read(list(problem.premises), hyp_text or None, reading=reading, rules=rules)
             background = [(f, f"{t} [meaning of the words]") for f, t in m.background]
             if self.kg is not None and m.hypothesis is not None:
                 background += list(self.kg.axioms_for([p for p in m.premises if p is not None], m.hypothesis,

@@ -412,7 +412,8 @@ class RuleBase:
             for r in s.readings:
                 texts.append(r)
                 origins.append(_Origin(statement=s))
-        meta = {"rule_base": self._name, "n_facts": len(facts)}
+        meta = {"rule_base": self._name, "n_facts": len(facts),
+                "rule_statements": tuple(range(len(facts), len(texts)))}
         if self._notation == "fol":
             problem = Problem(id=f"rules:{self._name}", premises=tuple(texts), hypothesis=question,
                               premises_fol=tuple(texts), hypothesis_fol=question,
@@ -550,7 +551,8 @@ def _read_english(system: SymbolicSystem, texts: Sequence[str]) -> tuple[list[Fo
     """Read English statements with the system's reader (one problem, read classically)."""
     if not texts:
         return [], []
-    form = system.formalize(Problem(id="rules", premises=tuple(texts), reading="classical"))
+    form = system.formalize(Problem(id="rules", premises=tuple(texts), reading="classical",
+                                    metadata={"rule_statements": tuple(range(len(texts)))}))
     formulas: list[Formula | None] = []
     errors: list[str | None] = []
     for i, f in enumerate(form.premises):

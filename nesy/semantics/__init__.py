@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,8 +101,14 @@ class Reader:
                 self._trees.popitem(last=False)
         return [self._trees[t] for t in texts]
 
-    def read(self, premises: Sequence[str], hypothesis: str | None = None, *, reading: str = "classical") -> Meaning:
-        """Read premises and hypothesis in one discourse under ``reading`` (``classical`` or ``scene``)."""
+    def read(self, premises: Sequence[str], hypothesis: str | None = None, *, reading: str = "classical",
+             rules: Collection[int] = ()) -> Meaning:
+        """Read premises and hypothesis in one discourse under ``reading`` (``classical`` or ``scene``).
+
+        ``rules`` holds the (0-based) premises that are statements of a rule base: there an indefinite subject
+        with a restrictive modifier states a rule in the present simple ("A patient whose temperature is over 38
+        has a fever"), where a description would mean one individual ("A man who lives next door plays the
+        violin")."""
         if reading not in ("classical", "scene"):
             from nesy.errors import ConfigError
 
@@ -125,6 +131,7 @@ class Reader:
         for k, (text, roots) in enumerate(zip(texts, all_trees)):
             is_hyp = hypothesis is not None and k == len(texts) - 1 and bool(hypothesis)
             idx = -1 if is_hyp else k
+            comp.rule_statement = k in rules and not is_hyp
             try:
                 if not roots:
                     raise Refused("empty text", "nothing to read")

@@ -67,6 +67,10 @@ class ComposerBase:
         self.pos: dict[str, str] = {}
         self._n = 0
         self.top = True  # positive, unembedded context of a premise: indefinites become discourse individuals
+        # downward or non-veridical contexts around the phrase being built (negation, a restrictor or condition,
+        # a "may", the scope of no/few/at most/most): "any" there is an existential, elsewhere free choice (every)
+        self.de_depth = 0
+        self.rule_statement = False  # the sentence is a statement of a rule base (see Reader.read)
         self.world: Term | None = None  # modal world / tense index of the predication being built
         # the world outside the deontic modals around the predication: noun phrase restrictions hold there
         self.de_re_worlds: list[Term | None] = []
@@ -119,7 +123,7 @@ class ComposerBase:
         is something they do not have"), and it is no antecedent afterwards ("Bob does not have a car. It is
         red." has no car for "it")."""
         before = len(self.discourse.referents)
-        with self.embedded(), self.restrictor(None):
+        with self.embedded(), self.restrictor(None), self.downward():
             try:
                 yield
             finally:
@@ -202,10 +206,23 @@ class ComposerBase:
         """Indefinites built inside become universally bound variables collected in ``binders``."""
         old = self._binders
         self._binders = binders
+        if binders is not None:
+            self.de_depth += 1
         try:
             yield
         finally:
             self._binders = old
+            if binders is not None:
+                self.de_depth -= 1
+
+    @contextmanager
+    def downward(self) -> Iterator[None]:
+        """A downward or non-veridical context (see ``de_depth``)."""
+        self.de_depth += 1
+        try:
+            yield
+        finally:
+            self.de_depth -= 1
 
     # ------------------------------------------------------------------ rules of higher layers
     def apply(self, np: NP, scope: Prop) -> Formula | None:

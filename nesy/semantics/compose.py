@@ -311,9 +311,11 @@ class Composer(EventRules):
 
     def _restricted_generic(self, np: NP, v: Node) -> bool:
         """"A patient whose temperature is over 38 has a fever", "A tenant who breaks the lease loses the deposit":
-        a present simple verb (not progressive) whose indefinite subject has a restrictive modifier states a rule
-        in the classical reading; captions ("A man in a hat is walking") stay existential."""
-        if self.reading == "scene" or not _generic_tense(v) or v.dep not in {"ROOT", "conj"}:
+        in a rule base's statement, a present simple verb (not progressive) whose indefinite subject has a
+        restrictive modifier states a rule; elsewhere it describes one ("A man who lives next door plays the
+        violin"), and captions stay existential."""
+        if not self.rule_statement or self.reading == "scene" or not _generic_tense(v) or \
+                v.dep not in {"ROOT", "conj"}:
             return False
         if v.tag not in {"VBZ", "VBP"} or v.kid("aux", "auxpass") is not None:
             return False

@@ -425,7 +425,9 @@ def copula_measure(c: Composer, p: Node, subj: NP | None, personish: bool = Fals
     if q is None:
         return None
     udim, value = q
-    if not udim:
+    if not udim and subj is not None and subj.head in lx.SCALAR_NOUNS:
+        dim = "value"  # "whose INR is above 5": a unitless score or ratio
+    elif not udim:
         if not (personish or (subj is not None and (subj.person or (subj.kind == "ref" and subj.head == "")
                                                       or subj.head in lx.PERSON_NOUNS_HINT))):
             raise Refused("bound without a unit", f"'{p.text} {obj.text}' of something that has no age")
@@ -455,7 +457,9 @@ def copula_quantity(c: Composer, attr: Node, subj: NP) -> Callable[[Term], Formu
         return None
     udim, value = q
     op = more or _numeral_op(c, attr)
-    if not udim:
+    if not udim and subj.head in lx.SCALAR_NOUNS:
+        dim = "value"  # "the INR is 6.2", "her score is 12"
+    elif not udim:
         if not (subj.person or (subj.kind == "ref" and subj.head == "") or subj.head in lx.PERSON_NOUNS_HINT):
             raise Refused("number without a unit", f"'{attr.text}' of something that has no age")
         dim = "age"

@@ -176,6 +176,31 @@ class EventRules(ModalRules):
             return "past"  # a past verb the tagger took for a participle ("Three nurses left.")
         return "pres"
 
+    def causative(self, v: Node, part: Node) -> Callable[[Term], Formula | None]:
+        """"x has/gets y checked": the passive event "y is checked" with x as its causer (who has it done).
+        Nothing more is said of x: not that x checks y, nor who does."""
+        obj = part.kid("nsubj")
+        assert obj is not None
+        for m in v.children:
+            if m is not part and m.dep not in {"nsubj", "aux", "neg", "punct", "cc", "conj", "advcl"}:
+                raise Refused("causative", f"'{m.text}' after '{v.text}'")
+        event = pred_name(part.lemma)
+
+        def body(x: Term) -> Formula | None:
+            obj.dep = "nsubjpass"
+            try:
+                f = self.clause(part)
+            finally:
+                obj.dep = "nsubj"
+            if f is None:
+                raise Refused("causative", part.span_text())
+            out = _with_causer(f, event, x, self, self.tense(v, v.kids("aux", "auxpass")))
+            if out is None:
+                raise Refused("causative", f"no event of '{part.text}'")
+            return out
+
+        return body
+
     def verb_core(self, v: Node, subj: NP, tense: str) -> Callable[[Term], Formula | None]:
         """λx. ∃e (verb(e) ∧ roles ∧ modifiers) for a full verb with subject x."""
         passive = v.kid("auxpass") is not None or any(c.dep == "nsubjpass" for c in v.children)
@@ -191,6 +216,9 @@ class EventRules(ModalRules):
         # complements that are clauses: attitudes, implicatives, control
         xcomp = v.kid("xcomp")
         ccomp = v.kid("ccomp")
+        if ccomp is not None and lemma in {"have", "get"} and ccomp.tag == "VBN" and \
+                ccomp.kid("nsubj") is not None and not ccomp.kids("aux", "auxpass", "mark", "nsubjpass"):
+            return self.causative(v, ccomp)
         if ccomp is not None:
             return self.attitude(v, ccomp, subj)
         if xcomp is not None and lemma not in lx.MODAL_VERBS:
@@ -638,3 +666,32 @@ def _referential(n: Node) -> bool:
     own = n.is_name or n.pos == "PRON" or n.kid("poss") is not None or (
         det is not None and det.lower in {"the", "this", "that", "these", "those"})
     return own and all(_referential(c) for c in n.kids("conj"))
+
+
+def _with_causer(f: Formula, event: str, x: Term, c: EventRules, tense: str) -> Formula | None:
+    """``f`` with causer(e, x) added to the event of predicate ``event``, in the tense of the causing verb (None
+    if there is no such event)."""
+    from nesy.logic.fol import And, Atom
+
+    done = False
+
+    def go(g: Formula) -> Formula:
+        nonlocal done
+        if done:
+            return g
+        if isinstance(g, Exists) and isinstance(g.body, And) and any(
+                isinstance(a, Atom) and a.pred == event and a.args[:1] == (g.var,) for a in g.body.args):
+            done = True
+            args = [a for a in g.body.args if not (isinstance(a, Atom) and a.pred in {"pres", "past", "fut"}
+                                                   and a.args == (g.var,))]
+            if tense in {"pres", "past", "fut"} and c.reading != "scene":
+                args.append(c.rigid(tense, "t", g.var))
+            return Exists(g.var, And((*args, c.rigid("causer", "r", g.var, x))))
+        if isinstance(g, And):
+            return And(tuple(go(a) for a in g.args))
+        if isinstance(g, Exists):
+            return Exists(g.var, go(g.body))
+        return g
+
+    out = go(f)
+    return out if done else None

@@ -316,3 +316,7 @@ insipidus news physics mathematics economics ethics politics genetics series spe
 #: Adjectives whose bare complement names a kind: "allergic to penicillin" is allergic to any penicillin.
 KIND_ADJECTIVES = frozenset("""allergic intolerant hypersensitive sensitive resistant immune susceptible afraid
 scared fearful fond""".split())
+
+#: Nouns of unitless quantities: "the INR is 6.2" gives the INR's value, not an age.
+SCALAR_NOUNS = frozenset("""inr score ratio index bmi grade rating level count value reading percentile
+quotient scale""".split())

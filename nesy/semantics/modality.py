@@ -100,7 +100,8 @@ class ModalRules(NominalRules):
                 # noun phrase restrictions inside a rule's modal hold outside it (de re), as nouns already do
                 self.de_re_worlds.append(self.de_re_worlds[-1] if self.de_re_worlds else self.world)
             try:
-                with (self.negation_scope() if negated else self.embedded()), self.at_world(w):
+                with (self.negation_scope() if negated else self.embedded()), self.at_world(w), \
+                        (self.downward() if force == "pos" else nullcontext()):
                     f = core(x)
             finally:
                 if de_re:

@@ -33,6 +33,7 @@ from nesy.semantics.base import (
     _REPRESENTATION_NOUNS,
     MAX_COUNT,
     _colour,
+    _mark,
     _participle_lemma,
 )
 from nesy.semantics.reference import ReferenceRules
@@ -654,6 +655,13 @@ class NominalRules(ReferenceRules):
             raise Refused("relative clause", r.span_text())
         if rel is not None and rel.lower == "which" and rel.dep == "nsubj" and self._sentential_which(r, rel):
             raise Refused("sentential relative", f"', {r.span_text()}' may be about the whole clause")
+        last = max(t.i for t in self.tokens.values() if t.pos != "PUNCT") if self.tokens else -1
+        for a in r.kids("advcl"):
+            if a.i > r.i and _mark(a) in {"if", "unless", "when", "whenever", "provided"} and \
+                    max(t.i for t in a.subtree()) >= last:
+                # "… a woman who could become pregnant unless she is on a programme": the sentence-final clause may
+                # belong to the relative clause or to the whole sentence
+                raise Refused("attachment", f"'{a.span_text()}' may condition the relative clause or the sentence")
         if rel is not None and rel.dep == "pobj" and rel.parent is not None and rel.parent.parent is r and \
                 r.lemma == "be" and rel.parent.i < r.i and r.kid("acomp") is not None and \
                 not r.kid("acomp").kids("prep"):  # type: ignore[union-attr]

@@ -10,6 +10,7 @@ Names and definites are terms; indefinites of a premise's unembedded context bec
 from __future__ import annotations
 
 import logging
+from contextlib import nullcontext
 
 from nesy.logic.fol import (
     Atom,
@@ -81,7 +82,9 @@ class QuantifierRules(ComposerBase):
             binders.append(v)
             self._register_var(v, np)
             return conj_opt([r(v) if r else None, scope(v)])
-        if k in {"some", "any"} and k == "some" or (k == "any" and not self.top):
+        if k == "some" or (k == "any" and not self.top and self.de_depth > 0):
+            # "any" under negation, in a condition or a restrictor, under "may": some (NPI any); elsewhere
+            # ("contraindicated for any patient whose …") it is free choice and goes on to the universal below
             if self.top and not self.discourse.in_hypothesis and np.head != "" or (
                     self.top and not self.discourse.in_hypothesis and np.person):
                 c = self.discourse.fresh_const(np.head or "someone")
@@ -111,7 +114,7 @@ class QuantifierRules(ComposerBase):
                 ref = self._register_var(v, np)
                 with self.restrictor(binders_inner):
                     rf = untensed(r(v)) if r else None
-                with self.restrictor(None):
+                with self.restrictor(None), (self.downward() if k in {"no", "not_every"} else nullcontext()):
                     sf = scope(v)
             self.discourse.drop_bound(before)
             body: Formula
@@ -186,7 +189,7 @@ class QuantifierRules(ComposerBase):
         if np.op == "≥":
             skolem = self.top and not self.discourse.in_hypothesis
             return at_least(np.n, skolem)
-        with self.embedded():
+        with self.embedded(), self.downward():
             more = at_least(np.n + 1, False)
             exactly = at_least(np.n, False) if np.op == "=" else None
         if more is None:
@@ -199,7 +202,7 @@ class QuantifierRules(ComposerBase):
         asserted, never more (:func:`nesy.semantics.quantifiers.gq_axioms`)."""
         r = np.restr
         v = self.var("x")
-        with self.embedded():
+        with self.embedded(), self.downward():
             rf = r(v) if r else None
             sf = scope(v)
         if rf is None or sf is None:

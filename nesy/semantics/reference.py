@@ -37,6 +37,8 @@ class ReferenceRules(QuantifierRules):
         in lower case or the lexicon knows it."""
         if not n.text[:1].isupper() or n.pos not in {"PROPN", "NOUN"}:
             return False
+        if n.kid("poss") is not None:
+            return False  # "their INR", "his GP": a possessed thing is described, not named
         if n.tag == "NNS" and len(n.text) > 2 and n.text[:-1].isupper() and n.text.endswith("s"):
             return False  # "NSAIDs", "SSRIs": the plural of an abbreviated common noun
         from nesy.semantics.names import FEMALE_NAMES, MALE_NAMES

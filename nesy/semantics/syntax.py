@@ -209,6 +209,19 @@ often sometimes usually today tomorrow yesterday however therefore thus hence ot
 certainly surely probably possibly all both each either neither some any many few most much more less""".split())
 
 
+#: Adverbs of five letters or more not ending in -ly (the others are told by their ending).
+_ADVERBS = frozenset("""again alone already always about above after ahead along aside away back before behind
+below beyond daily doubtless early elsewhere enough everywhere forth further hence here however indeed indoors
+inside instead later least little maybe meanwhile monthly never nowhere often outdoors outside overnight perhaps
+quite rather round seldom since sometimes somewhere still there therefore though through today together tomorrow
+tonight twice underneath upstairs downstairs weekly yearly yesterday hourly nightly otherwise""".split())
+#: Adjectives a passive verb of giving can take as a predicate ("was given free", "was left alone").
+_ADJECTIVE_OK = frozenset({"free", "alone", "open", "empty", "clean", "dry", "ready", "unattended", "blank",
+                           "vacant", "intact", "unchanged", "unpaid", "unsigned", "unanswered", "unused"})
+#: Verbs whose missing object an unknown word tagged as an adverb may be (see ``_repair``).
+_TAKING_VERBS = frozenset({"take", "prescribe", "use", "receive", "stop", "start", "avoid", "administer", "need"})
+
+
 def _repair(root: Node) -> Node:
     """Undo two attachment errors of the small parser that would lose a clause's subject or verb:
     dependents hung on an auxiliary ("The bank [was → bank] closed") move to the verb, and a noun root with a
@@ -224,6 +237,21 @@ def _repair(root: Node) -> Node:
             if n.lower in FEMALE_NAMES or n.lower in MALE_NAMES:
                 n.pos, n.tag, n.lemma = "PROPN", "NNP", n.lower
             else:
+                n.pos, n.tag, n.lemma = "NOUN", "NN", n.lower
+        # an unknown word after a verb of giving or taking, tagged as an adverb ("may be given [nitrofurantoin]ADV",
+        # "takes [apixaban]ADV"): the verb's missing object
+        par = n.parent
+        if n.dep == "advmod" and n.pos == "ADV" and par is not None and par.pos == "VERB" and n.i > par.i and \
+                not n.children and par.kid("dobj") is None and len(n.lower) >= 5 and n.lower.isalpha() and \
+                n.lower not in _ADVERBS and not n.lower.endswith(("ly", "wise", "ward", "wards")) and \
+                (par.lemma in lx.DATIVE_VERBS or par.lemma in _TAKING_VERBS):
+            n.pos, n.tag, n.dep, n.lemma = "NOUN", "NN", "dobj", n.lower
+        # "was given [apixaban]attr": the retained object of a passive verb of giving
+        if n.dep in {"attr", "oprd"} and n.pos in {"NOUN", "PROPN", "ADJ"} and par is not None and \
+                par.pos == "VERB" and par.lemma in lx.DATIVE_VERBS and par.kid("auxpass") is not None and \
+                par.kid("dobj") is None and not n.children and (n.pos != "ADJ" or n.lower not in _ADJECTIVE_OK):
+            n.dep = "dobj"
+            if n.pos == "ADJ":
                 n.pos, n.tag, n.lemma = "NOUN", "NN", n.lower
         # "playing a guitar and singing": a conjoined -ing word tagged as a noun is a verb
         if n.dep == "conj" and n.parent is not None and n.parent.pos == "VERB" and n.pos == "NOUN" and \
