@@ -329,10 +329,17 @@ def _mark(a: Node) -> str:
         if m.lower == "provided":
             return "provided"
         return m.lower
-    adv = a.kid("advmod")
-    if adv is not None and adv.lower in {"when", "whenever", "once"}:
-        return adv.lower
-    return ""
+    adv = next((t for t in a.kids("advmod") if t.lower in {"when", "whenever", "once"}), None)
+    return adv.lower if adv is not None else ""
+
+
+def _only_before_mark(a: Node, v: Node) -> Node | None:
+    """The "only" of "B only if A" / "only when A" (on the clause or on the main verb, just before the mark)."""
+    mk = a.kid("mark") or next((t for t in a.kids("advmod") if t.lower in {"when", "whenever", "once"}), None)
+    if mk is None:
+        return None
+    return next((t for t in [*a.kids("advmod"), *v.kids("advmod"), *mk.kids("advmod")]
+                 if t.lower == "only" and t.i == mk.i - 1 and not t.kids()), None)
 
 
 def _is_copula(v: Node) -> bool:

@@ -40,6 +40,7 @@ from nesy.semantics.base import (
     _generic_tense,
     _ignorable,
     _mark,
+    _only_before_mark,
     _verb_conjuncts,
     untensed,
 )
@@ -303,6 +304,23 @@ class Composer(EventRules):
         return self._generic_indefinite(v) and np.node is not None and any(
             c.dep in {"relcl", "acl", "prep"} for c in np.node.children)
 
+    def _only_if(self, v: Node, a: Node, only: Node) -> Formula | None:
+        """"B only if A", "B only when A": A is a necessary condition, B → A (A's indefinites are existential,
+        its tense as written; pronouns in A may mean B's individuals, so B is read first). Not "if A, B"."""
+        self.use(only, *[t for t in a.kids("advmod") if t.lower in {"when", "whenever"}])
+        a.detach()
+        try:
+            with self.embedded():
+                before = len(self.discourse.referents)
+                cons = self.clause_inner(v)
+                ante = self.clause_inner(a)
+                self.discourse.drop_bound(before)
+        finally:
+            a.attach(v, "advcl")
+        if ante is None or cons is None:
+            raise Refused("only if", "empty clause")
+        return Implies(untensed(cons) or cons, ante)
+
     def _bare_parts(self, np: NP, v: Node) -> NP:
         parts = tuple(self.np(p.node) if p.kind == "lazy" and p.node is not None else p for p in np.parts)
         parts = tuple(self.bare_reading(p, v) if p.kind == "bare" else self._bare_parts(p, v) if p.kind == "and"
@@ -347,8 +365,9 @@ class Composer(EventRules):
         with a pronoun in A ("An adult may be given it unless they are allergic"), the subject is quantified first:
         ∀x (adult(x) → (¬allergic(x) → …)), so that the pronoun can mean it."""
         subj = v.kid("nsubj", "nsubjpass")
+        only = _only_before_mark(a, v)
         if a.i > v.i and subj is not None and subj.i < v.i and v.i not in self.bind and _quantified(subj) and \
-                any(t.lower in _THIRD_PERSON for t in a.subtree()):
+                (only is not None or any(t.lower in _THIRD_PERSON for t in a.subtree())):
             np = self.np(subj)
             if np.kind in {"some", "bare", "every", "any"} and not np.definite:
                 dep = subj.dep
@@ -368,6 +387,10 @@ class Composer(EventRules):
         mark = a.kid("mark")
         m = _mark(a)
         self.use(mark)
+        if only is not None:
+            if m not in {"if", "when", "whenever"}:
+                raise Refused("only", f"'only {m}'")
+            return self._only_if(v, a, only)
         for adv in v.kids("advmod"):
             if adv.lower == "then":
                 self.use(adv)

@@ -217,9 +217,10 @@ def predicative(c: Composer, a: Node, subj: NP) -> Callable[[Term], Formula | No
     situated = False
     for p in a.kids("prep"):
         prep, obj, _ = c.pp(p)
-        if prep in _SITUATING_PREPS:
+        if prep in _SITUATING_PREPS and lemma in lx.INTERSECTIVE:
             # "open on Sundays", "asleep in the car": the state and where/when it holds, as if the phrase modified
-            # the whole predicate (the parser attaches it either way)
+            # the whole predicate (the parser attaches it either way); only for intersective adjectives: "good at
+            # chess" is no "good"
             rel, situated = prep, True
         else:
             rel = pred_name(lemma, prep)  # a complement: "allergic to penicillin", "afraid of dogs"

@@ -35,6 +35,10 @@ __all__ = ["EventRules"]
 logger = logging.getLogger(__name__)
 
 
+
+#: Prepositions whose gerund complement names an activity ("disqualified from driving").
+_ACTIVITY_PREPS = frozenset({"from", "for", "of", "at", "in"})
+
 class EventRules(ModalRules):
     """Rules for verb phrases, copulas and events."""
 
@@ -341,7 +345,7 @@ class EventRules(ModalRules):
         """"Ted has only visited Peru": "only" before a verb whose object (names, nothing after them) is the last
         constituent, so that the focus is the object, by the nuclear stress of a neutral reading. Returns the
         object's terms; ``None`` when the verb has no "only"; refused when the focus is not clear."""
-        only = next((a for a in v.kids("advmod") if a.lower == "only" and a.i < v.i), None)
+        only = next((a for a in v.kids("advmod") if a.lower == "only" and a.i < v.i and a.i not in self.consumed), None)
         if only is None:
             return None
         names = [obj, *obj.kids("conj")] if obj is not None else []
@@ -453,6 +457,15 @@ class EventRules(ModalRules):
         obj = p.kid("pobj")
         if obj is None:
             pc = p.kid("pcomp")
+            if pc is not None and pc.tag == "VBG" and p.lower in _ACTIVITY_PREPS and not pc.kid("nsubj") and \
+                    not any(t.lower in lx.PRONOUNS or t.lower in {"not", "no", "never"} or t.tag in {"WDT", "WP"}
+                            or t.pos in {"NUM", "PROPN"} for t in pc.subtree()):
+                # "disqualified from driving", "responsible for repairing the heating": an activity, named as a
+                # whole (no event of it is asserted; only the same activity phrase matches it)
+                words = [t.lemma if t.pos in {"VERB", "NOUN"} else t.lower for t in sorted(pc.subtree(), key=lambda t: t.i)
+                         if t.pos not in {"DET", "PUNCT", "CCONJ"}]
+                self.use_tree(pc)
+                return (f"{p.lower}_activity", NP("ref", term=Const(pred_name("act", *words))), p)
             if pc is not None:
                 raise Refused("prepositional clause", f"'{p.text} {pc.text}'")
             raise Refused("preposition without object", f"'{p.text}'")
@@ -529,6 +542,13 @@ class EventRules(ModalRules):
             # "[1 m]attr [deep]acomp": the measure phrase of the adjective, as in "[2 m]npadvmod long"
             attr.attach(acomp, "npadvmod")
             attr = None
+        if acomp is not None and acomp.pos == "ADJ" and acomp.lemma not in lx.INTERSECTIVE and \
+                not acomp.kids("conj", "prep"):
+            # "Ann is good [at chess]": the phrase the parser hung on "is" completes a non-intersective adjective
+            # (it is no "good" by itself)
+            for p in [p for p in preps if p.i == acomp.i + 1]:
+                p.attach(acomp, "prep")
+            preps = v.kids("prep")
         parts: list[Callable[[Term], Formula | None]] = []
         cc, conj = v.kid("cc"), v.kid("conj")
         if attr is not None and cc is not None and conj is not None and cc.lower == "or" and not conj.kids() and \

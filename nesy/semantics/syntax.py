@@ -253,6 +253,11 @@ def _repair(root: Node) -> Node:
             n.dep = "dobj"
             if n.pos == "ADJ":
                 n.pos, n.tag, n.lemma = "NOUN", "NN", n.lower
+        # "can no longer be accepted", "no longer smokes": not (any more); what held before is not asserted
+        if n.lower == "longer" and n.dep == "advmod" and par is not None and par.pos in {"VERB", "AUX"} and \
+                [c.lower for c in n.children] == ["no"] and not par.kids("neg"):
+            n.children[0].detach()
+            n.dep, n.lower, n.lemma, n.pos, n.tag = "neg", "not", "not", "PART", "RB"
         # "playing a guitar and singing": a conjoined -ing word tagged as a noun is a verb
         if n.dep == "conj" and n.parent is not None and n.parent.pos == "VERB" and n.pos == "NOUN" and \
                 n.lower.endswith("ing") and not n.kids("det", "amod", "compound", "poss"):

@@ -101,6 +101,31 @@ CASES = [
     E("unknown-word-as-object", ("Patients must not be given warfarin.", "Ann is a patient."),
       "Ann must not be given warfarin."),
     E("retained-object-tagged-adjective", "Ann was given apixaban.", "Ann was given something."),
+    # ---------------------------------------------------------------- "only if": a necessary condition
+    E("only-if-necessary", ("A permit is valid only if it is stamped by two officers.", "The pass is a permit.",
+                            "The pass is valid."), "The pass is stamped by two officers."),
+    C("only-if-modus-tollens", ("A permit is valid only if it is stamped by two officers.", "The pass is a permit.",
+                                "The pass is not stamped by two officers."), "The pass is valid."),
+    N("only-if-not-sufficient", ("A permit is valid only if it is stamped by two officers.", "The pass is a permit.",
+                                 "The pass is stamped by two officers."), "The pass is valid."),
+    C("only-when-name", ("Ann may vote only when she is 18 or older.", "Ann is 16 years old."), "Ann may vote."),
+    N("only-when-name-old-enough", ("Ann may vote only when she is 18 or older.", "Ann is 30 years old."),
+      "Ann may vote."),
+    E("only-if-clauses", ("Ann swims only if Bo swims.", "Ann swims."), "Bo swims."),
+    N("only-if-clauses-converse", ("Ann swims only if Bo swims.", "Bo swims."), "Ann swims."),
+    # ---------------------------------------------------------------- "no longer" is "not"
+    C("no-longer-is-not", ("An offer that has been rejected can no longer be accepted.",
+                           "The bid is an offer that has been rejected."), "The bid can be accepted."),
+    # ---------------------------------------------------------------- gerund complements name an activity
+    E("activity-gerund", ("A driver who is drunk is banned from driving.", "Bo is a driver.", "Bo is drunk."),
+      "Bo is banned from driving."),
+    N("activity-gerund-other", ("A driver who is drunk is banned from driving.", "Bo is a driver.", "Bo is drunk."),
+      "Bo is banned from swimming."),
+    N("activity-is-no-event", "Ann is responsible for repairing the heating.", "Ann repairs the heating."),
+    # ---------------------------------------------------------------- non-intersective adjectives keep their complement
+    N("good-at-is-not-good", "Ann is good at chess.", "Ann is good."),
+    E("good-at-itself", "Ann is good at chess.", "Ann is good at chess."),
+    E("asleep-in-is-asleep", "Ann is asleep in the car.", "Ann is asleep."),
     # ---------------------------------------------------------------- a first-word name the tagger calls an adverb
     E("first-word-name-tagged-adverb", ("Lily is a child.", "Lily is 9 years old."), "Lily is a child who is 9."),
 ]
