@@ -318,6 +318,10 @@ def write_results(results: dict[str, Any], command: str, out: Path, started: flo
                   "knowledge)", "", "| case | expected | got | proved |", "|---|---|---|---|"]
         lines += [f"| {r['id']} | {r['expected']} | {r['got']} | {r['proved']} |" for r in d["legal"]]
         lines.append("")
+    cases = out.parent / "RESULTS-cases.md"
+    if cases.is_file():
+        lines += ["## Legal and medical case suites against the rule bases", "",
+                  f"Their own run (`python benchmarks/case_suites.py`): [{cases.name}]({cases.name})", ""]
     if "bias" in results:
         lines += ["## Bias audit (Dev et al. 2020 templates; NEUTRAL is the only correct answer)", ""]
         for r in results["bias"]:

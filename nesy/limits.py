@@ -29,7 +29,7 @@ __all__ = [
     "MAX_TEXT_CHARS", "MAX_PREMISES", "MAX_PROBLEM_CHARS", "MAX_OPTIONS", "MAX_ID_CHARS",
     "MAX_FORMULA_CHARS", "MAX_FORMULA_DEPTH", "MAX_FORMULA_NODES",
     "Z3_TIMEOUT_MS", "Z3_MEMORY_MB", "Z3_PROBLEM_BUDGET_MS", "MAX_AXIOMS", "ABDUCTION_MAX_CHECKS",
-    "MINIMIZE_MAX_CHECKS", "SELECT_MIN_PREMISES", "SELECT_TOLERANCE", "MAX_DATASET_BYTES", "MAX_ARTIFACT_BYTES",
+    "MINIMIZE_MAX_CHECKS", "SELECT_MIN_PREMISES", "MAX_DATASET_BYTES", "MAX_ARTIFACT_BYTES",
     "MAX_GRAPH_BYTES",
     "check_text", "check_texts", "check_problem_size", "check_formula_text", "check_formula_shape", "shorten",
 ]
@@ -77,9 +77,6 @@ MINIMIZE_MAX_CHECKS = 100
 
 #: Above this many premises the checker first tries the premises relevant to the hypothesis (SInE selection).
 SELECT_MIN_PREMISES = 24
-
-#: SInE's tolerance: a premise is triggered by symbols at most this many times as common as its rarest one.
-SELECT_TOLERANCE = 1.5
 
 # ----------------------------------------------------------------------------- files
 #: Bytes of one dataset file (SNLI's and MultiNLI's training files are under 500 MB).

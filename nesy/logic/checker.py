@@ -98,6 +98,10 @@ World = Literal["open", "closed"]
 Semantics = Literal["classical", "directional"]
 
 
+#: SInE's tolerance: a premise is triggered by symbols at most this many times as common as its rarest one.
+SELECT_TOLERANCE = 1.5
+
+
 def _symbols(f: Formula) -> set[str]:
     """The non-logical symbols of ``f``: predicates, measures and constants."""
     return {f"p:{name}" for name, _ in predicates(f)} | {f"f:{name}" for name, _ in functions(f)} | \
@@ -105,7 +109,7 @@ def _symbols(f: Formula) -> set[str]:
 
 
 def relevant_premises(premises: Sequence[Formula | None], hypothesis: Formula,
-                      tolerance: float = limits.SELECT_TOLERANCE) -> set[int]:
+                      tolerance: float = SELECT_TOLERANCE) -> set[int]:
     """The premises a proof of ``hypothesis`` (or of its negation) is likely to use, by SInE's trigger relation
     (Hoder & Voronkov 2011): a premise is triggered by its rarest symbols (those at most ``tolerance`` times as
     frequent as its rarest one); starting from the hypothesis's symbols, every premise triggered by a symbol
