@@ -171,6 +171,15 @@ class Reader:
         word, the analysis of the same words with that word in lower case is tried ("Statins lower cholesterol":
         the tagger reads a capitalised plural as a name and "lower" as an adjective)."""
         state = comp.discourse.snapshot()
+        if _mistagged_reduced_relative(root):
+            # "A [patient]amod [taking]compound methotrexate …": the reduced relative written out is parsed as one
+            expanded = _expand_reduced_relative(" ".join(n.text for n in sorted(root.subtree(), key=lambda n: n.i)))
+            alt = self.trees([expanded])[0] if expanded is not None else []
+            if len(alt) == 1:
+                try:
+                    return comp.sentence(alt[0], hypothesis=hypothesis, embedded=negated)
+                except Refused:
+                    comp.discourse.restore(state)
         try:
             return comp.sentence(root, hypothesis=hypothesis, embedded=negated)
         except Refused as original:
@@ -182,6 +191,20 @@ class Reader:
                 raise original from None
 
     def _retry(self, comp: Composer, root: Node, hypothesis: bool, negated: bool) -> Formula:
+        text = " ".join(n.text for n in sorted(root.subtree(), key=lambda n: n.i))
+        expanded = _expand_reduced_relative(text)
+        if expanded is not None:
+            # "A patient taking methotrexate must not …", which the small parser mis-tags: the same words with the
+            # reduced relative written out ("a patient that is taking methotrexate") mean the same
+            alt = self.trees([expanded])[0]
+            if len(alt) == 1:
+                try:
+                    return comp.sentence(alt[0], hypothesis=hypothesis, embedded=negated)
+                except Refused:
+                    pass
+        return self._retry_lowercase(comp, root, hypothesis, negated)
+
+    def _retry_lowercase(self, comp: Composer, root: Node, hypothesis: bool, negated: bool) -> Formula:
         if True:
             first = min(root.subtree(), key=lambda n: n.i)
             text = " ".join(n.text for n in sorted(root.subtree(), key=lambda n: n.i))
@@ -207,3 +230,33 @@ class Reader:
         if m.premises[0] is None:
             raise ParseError(m.errors.get(0, f"Cannot read {sentence!r}."))
         return m.premises[0]
+
+
+#: -ing nouns that are no reduced relative after a noun ("a patient morning dose").
+_ING_NOUNS = frozenset("""morning evening building ceiling meeting wedding thing something anything nothing everything
+king ring spring string wing sibling offspring pudding painting clothing lodging bedding housing funding feeling
+warning training setting hearing ruling filing billing dressing bleeding swelling""".split())
+_DETS = frozenset({"a", "an", "the", "every", "each", "any", "no", "all", "some"})
+
+
+def _expand_reduced_relative(text: str) -> str | None:
+    """"A patient taking X …" → "A patient that is taking X …" (the first determiner + noun + -ing word with
+    something after it); None when there is no such phrase."""
+    words = text.split(" ")
+    for i in range(2, len(words) - 1):
+        w, noun, det = words[i].lower(), words[i - 1], words[i - 2].lower()
+        if w.endswith("ing") and len(w) > 5 and w.isalpha() and w not in _ING_NOUNS and det in _DETS and \
+                noun.isalpha() and noun.islower() and noun not in _ING_NOUNS and words[i + 1].isalpha():
+            be = "are" if det == "all" or (noun.endswith("s") and det in {"the", "some", "no"}) else "is"
+            return " ".join([*words[:i], "that", be, *words[i:]])
+    return None
+
+
+def _mistagged_reduced_relative(root: Node) -> bool:
+    """A person noun and an -ing word both parsed as modifiers of the next noun ("a [patient]amod [taking]compound
+    lithium …"): a person noun before an -ing word heads a reduced relative."""
+    from nesy.semantics import lexicon as lx
+
+    nodes = {n.i: n for n in root.subtree()}
+    return any(n.lower.endswith("ing") and n.dep in {"compound", "amod"} and (p := nodes.get(n.i - 1)) is not None
+               and p.dep in {"compound", "amod"} and p.lower in lx.PERSON_NOUNS_HINT for n in nodes.values())

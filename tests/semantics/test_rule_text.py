@@ -126,6 +126,12 @@ CASES = [
     N("good-at-is-not-good", "Ann is good at chess.", "Ann is good."),
     E("good-at-itself", "Ann is good at chess.", "Ann is good at chess."),
     E("asleep-in-is-asleep", "Ann is asleep in the car.", "Ann is asleep."),
+    # ---------------------------------------------------------------- a reduced relative the tagger misreads
+    C("mistagged-reduced-relative", ("A patient taking lithium must not be given ibuprofen.", "Ann is a patient.",
+                                     "Ann takes lithium."), "Ann may be given ibuprofen."),
+    N("mistagged-reduced-relative-other-drug", ("A patient taking lithium must not be given ibuprofen.",
+                                                "Ann is a patient.", "Ann takes aspirin."),
+      "Ann may be given ibuprofen."),
     # ---------------------------------------------------------------- a first-word name the tagger calls an adverb
     E("first-word-name-tagged-adverb", ("Lily is a child.", "Lily is 9 years old."), "Lily is a child who is 9."),
 ]
@@ -184,3 +190,12 @@ def test_a_final_condition_after_a_relative_clause_is_refused(reader):
 
     assert refusal(reader, "Valproate must not be given to a woman who is fertile unless she uses contraception."
                    ) == "attachment"
+
+
+def test_reduced_relative_expansion():
+    from nesy.semantics import _expand_reduced_relative
+
+    assert _expand_reduced_relative("A patient taking lithium must rest .") == \
+        "A patient that is taking lithium must rest ."
+    assert _expand_reduced_relative("The morning meeting starts .") is None
+    assert _expand_reduced_relative("A dog is barking .") is None
