@@ -59,6 +59,18 @@ _THIRD_PERSON = frozenset({"he", "she", "it", "they", "him", "her", "them", "his
                            "herself", "itself", "themselves", "themself"})
 
 
+def _referential(n: Node) -> bool:
+    """A name, a pronoun, or a singular definite or possessive of one ("the will", "Ann's notice")."""
+    if n.lower in lx.PRONOUNS or n.is_name or n.pos == "PROPN":
+        return True
+    if n.tag == "NNS" or n.kids("conj"):
+        return False
+    det, poss = n.kid("det"), n.kid("poss")
+    if poss is not None:
+        return _referential(poss)
+    return det is not None and det.lower in {"the", "this", "that"}
+
+
 def _quantified(subj: Node) -> bool:
     """An indefinite, universal or bare plural subject (not a name, pronoun, definite or possessive)."""
     if subj.lower in {"anyone", "anybody", "everyone", "everybody", "someone", "somebody"}:
@@ -307,6 +319,11 @@ class Composer(EventRules):
     def _only_if(self, v: Node, a: Node, only: Node) -> Formula | None:
         """"B only if A", "B only when A": A is a necessary condition, B → A (A's indefinites are existential,
         its tense as written; pronouns in A may mean B's individuals, so B is read first). Not "if A, B"."""
+        subj = v.kid("nsubj", "nsubjpass")
+        if subj is not None and v.i not in self.bind and not _referential(subj):
+            # "A tenant's notice is valid only if …" with the subject quantified inside B would give
+            # (∀x B(x)) → A, not ∀x (B(x) → A(x))
+            raise Refused("only if", f"the quantified subject '{subj.span_text()}'")
         self.use(only, *[t for t in a.kids("advmod") if t.lower in {"when", "whenever"}])
         a.detach()
         try:

@@ -16,6 +16,7 @@ from fractions import Fraction
 from nesy.logic.fol import (
     And,
     Cmp,
+    Const,
     Eq,
     Exists,
     ForAll,
@@ -720,6 +721,17 @@ class NominalRules(ReferenceRules):
         age = aged(self, a)
         if age is not None:
             return age
+        to = a.kid("aux")
+        if a.tag == "VB" and to is not None and to.lower == "to" and a.kid("nsubj", "nsubjpass") is None and \
+                not any(t.lower in lx.PRONOUNS or t.lower in {"not", "no", "never"} or t.tag in {"WDT", "WP", "WRB"}
+                        or t.pos in {"NUM", "PROPN"} for t in a.subtree()):
+            # "a notice to quit", "a contract to sell stolen goods", "a promise to make a gift": what the noun is
+            # for, named as a whole (the act is not asserted to happen; only the same phrase matches it)
+            words = [t.lemma if t.pos in {"VERB", "NOUN", "AUX"} else t.lower for t in sorted(a.subtree(), key=lambda t: t.i)
+                     if t.pos not in {"DET", "PUNCT", "CCONJ", "PART"} and t is not to]
+            self.use_tree(a)
+            act = Const(pred_name("act", *words))
+            return lambda x: self.rigid("to_activity", "p", x, act)
         if a.tag not in {"VBN", "VBG"}:
             raise Refused("noun complement", a.span_text())
         if any(x.lower == "to" for x in a.kids("aux", "auxpass")):

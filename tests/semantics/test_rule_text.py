@@ -113,6 +113,16 @@ CASES = [
       "Ann may vote."),
     E("only-if-clauses", ("Ann swims only if Bo swims.", "Ann swims."), "Bo swims."),
     N("only-if-clauses-converse", ("Ann swims only if Bo swims.", "Bo swims."), "Ann swims."),
+    C("only-if-definite-subject", ("The deed is valid only if Bo signs it.", "Bo does not sign the deed."),
+      "The deed is valid."),
+    # ---------------------------------------------------------------- infinitival noun complements name an activity
+    C("noun-to-infinitive", ("A pledge to repay a debt is binding.", "Ann made a pledge to repay a debt."),
+      "Ann's pledge is not binding.", gap="'Ann made a pledge' does not make it Ann's pledge"),
+    C("noun-to-infinitive-rule", ("A pledge to repay a debt is not binding.", "The note is a pledge to repay a debt."),
+      "The note is binding."),
+    N("noun-to-infinitive-other-act", ("A pledge to repay a debt is not binding.",
+                                       "The note is a pledge to sell a car."), "The note is binding."),
+    N("noun-to-infinitive-is-no-act", "Ann made a pledge to repay a debt.", "Ann repaid a debt."),
     # ---------------------------------------------------------------- "no longer" is "not"
     C("no-longer-is-not", ("An offer that has been rejected can no longer be accepted.",
                            "The bid is an offer that has been rejected."), "The bid can be accepted."),
@@ -199,3 +209,10 @@ def test_reduced_relative_expansion():
         "A patient that is taking lithium must rest ."
     assert _expand_reduced_relative("The morning meeting starts .") is None
     assert _expand_reduced_relative("A dog is barking .") is None
+
+
+def test_only_if_with_a_quantified_possessive_subject_is_refused(reader):
+    """(∀x B(x)) → A is not what "A tenant's notice is valid only if it is signed" means."""
+    from tests.semantics._helpers import refusal
+
+    assert refusal(reader, "A tenant's notice is valid only if it is signed.") == "only if"
