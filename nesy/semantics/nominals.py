@@ -656,7 +656,7 @@ class NominalRules(ReferenceRules):
             raise Refused("relative clause", r.span_text())
         if rel is not None and rel.lower == "which" and rel.dep == "nsubj" and self._sentential_which(r, rel):
             raise Refused("sentential relative", f"', {r.span_text()}' may be about the whole clause")
-        last = max(t.i for t in self.tokens.values() if t.pos != "PUNCT") if self.tokens else -1
+        last = max((t.i for t in self.tokens.values() if t.pos != "PUNCT"), default=-1)
         for a in r.kids("advcl"):
             if a.i > r.i and _mark(a) in {"if", "unless", "when", "whenever", "provided"} and \
                     max(t.i for t in a.subtree()) >= last:
