@@ -200,17 +200,18 @@ class LogicChecker:
         if hypothesis is None:
             return LogicResult(Outcome.PARSE_FAILURE, "The hypothesis could not be parsed into logic.",
                                unparsed=unparsed, n_premises=n)
-        kwargs = dict(premise_texts=premise_texts, hypothesis_text=hypothesis_text, semantics=semantics, names=names)
         if self.world == "open" and sum(p is not None for p in premises) > limits.SELECT_MIN_PREMISES:
             # a large theory (a rule base): first decide on the premises relevant to the hypothesis; a proof from
             # them is a proof from all, and only when there is none is the whole theory tried
             chosen = relevant_premises(premises, hypothesis)
             if len(chosen) < n - len(unparsed):
-                first = self._decide(premises, hypothesis, chosen, t0, **kwargs)  # type: ignore[arg-type]
+                first = self._decide(premises, hypothesis, chosen, t0, premise_texts=premise_texts,
+                                     hypothesis_text=hypothesis_text, semantics=semantics, names=names)
                 if first.outcome in (Outcome.ENTAILED, Outcome.CONTRADICTED, Outcome.INCONSISTENT):
                     return first
                 self._t0 = time.perf_counter()
-        return self._decide(premises, hypothesis, None, t0, **kwargs)  # type: ignore[arg-type]
+        return self._decide(premises, hypothesis, None, t0, premise_texts=premise_texts,
+                            hypothesis_text=hypothesis_text, semantics=semantics, names=names)
 
     def _decide(self, premises: Sequence[Formula | None], hypothesis: Formula, chosen: set[int] | None, t0: float,
                 *, premise_texts: Sequence[str] | None, hypothesis_text: str | None, semantics: Semantics | None,

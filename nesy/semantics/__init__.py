@@ -192,7 +192,7 @@ class Reader:
 
     def _retry(self, comp: Composer, root: Node, hypothesis: bool, negated: bool) -> Formula:
         text = " ".join(n.text for n in sorted(root.subtree(), key=lambda n: n.i))
-        expanded = _expand_reduced_relative(text)
+        expanded = None if _mistagged_reduced_relative(root) else _expand_reduced_relative(text)  # tried already
         if expanded is not None:
             # "A patient taking methotrexate must not …", which the small parser mis-tags: the same words with the
             # reduced relative written out ("a patient that is taking methotrexate") mean the same

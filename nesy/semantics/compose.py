@@ -53,12 +53,6 @@ __all__ = ["Composer", "MAX_COUNT"]
 logger = logging.getLogger(__name__)
 
 
-
-#: Third-person pronouns that may mean a quantified subject from a clause after it.
-_THIRD_PERSON = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "himself",
-                           "herself", "itself", "themselves", "themself"})
-
-
 def _referential(n: Node) -> bool:
     """A name, a pronoun, or a singular definite or possessive of one ("the will", "Ann's notice")."""
     if n.lower in lx.PRONOUNS or n.is_name or n.pos == "PROPN":
@@ -73,14 +67,16 @@ def _referential(n: Node) -> bool:
 
 def _quantified(subj: Node) -> bool:
     """An indefinite, universal or bare plural subject (not a name, pronoun, definite or possessive)."""
-    if subj.lower in {"anyone", "anybody", "everyone", "everybody", "someone", "somebody"}:
-        return True
+    q = lx.QUANT_PRONOUNS.get(subj.lower)
+    if q is not None:
+        return q[1] and q[0] != "no"  # someone, everyone, anyone (of persons; not nobody)
     if subj.pos not in {"NOUN", "PROPN"} or subj.is_name or subj.kid("poss") is not None:
         return False
     det = subj.kid("det")
     if det is None:
         return subj.tag == "NNS"
     return det.lower in {"a", "an", "every", "each", "any", "all"}
+
 
 class Composer(EventRules):
     """Composes the meaning of the sentences of one problem (premises, then hypothesis) in one discourse:
@@ -384,7 +380,7 @@ class Composer(EventRules):
         subj = v.kid("nsubj", "nsubjpass")
         only = _only_before_mark(a, v)
         if a.i > v.i and subj is not None and subj.i < v.i and v.i not in self.bind and _quantified(subj) and \
-                (only is not None or any(t.lower in _THIRD_PERSON for t in a.subtree())):
+                (only is not None or any(t.lower in lx.PRONOUNS for t in a.subtree())):
             np = self.np(subj)
             if np.kind in {"some", "bare", "every", "any"} and not np.definite:
                 dep = subj.dep
