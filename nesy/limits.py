@@ -60,6 +60,10 @@ MAX_FORMULA_DEPTH = 100
 #: Nodes (atoms, equalities, connectives, quantifiers) of one formula.
 MAX_FORMULA_NODES = 10_000
 
+#: Noun-phrase readings one sentence may take (a relative clause is re-read for each term it restricts; an
+#: ordinary sentence takes a few dozen). Past it the sentence is refused as too complex.
+MAX_NP_READINGS = 2_000
+
 # ----------------------------------------------------------------------------- solver budgets
 #: Z3 time limit of one satisfiability check, in milliseconds (``SymbolicSystem(timeout_ms=...)``'s default).
 Z3_TIMEOUT_MS = 5_000

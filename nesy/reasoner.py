@@ -183,7 +183,8 @@ class Reasoner:
             in_vocabulary, added_disjunct = logic_shape(analysis.premises, analysis.hypothesis)
             ev = Evidence(neural=s, logic=result, kg=kg_ev, lexical=lexical, lexical_rule=rule,
                           n_premises=len(p.premises), has_rules=has_rules, hypothesis_in_vocabulary=in_vocabulary,
-                          added_disjunct=added_disjunct, polarity_flipped=polarity_flipped(p.premises, p.hypothesis))
+                          added_disjunct=added_disjunct, polarity_flipped=polarity_flipped(p.premises, p.hypothesis),
+                          abduced=bool(analysis.abduced))
             out.append((ev, sym))
         return out
 
@@ -224,6 +225,13 @@ class Reasoner:
             steps.append(ProofStep(kind="fusion", text=f"The lexical rule '{ev.lexical_rule}' was right on "
                                    f"{gate[1]:.0%} of {gate[2]:.0f} labelled items (smoothed); it carries that "
                                    f"weight towards {LABELS[int(gate[0])].value}.", score=float(gate[1])))
+        decided_by = self.fusion.proof_gate(x)
+        if decided_by is not None:
+            name, pg = decided_by
+            what = _GATE_TEXT.get(name, name)
+            steps.append(ProofStep(kind="fusion", text=f"Decided by {what}: on the fusion's fitting data such answers "
+                                   f"were right {pg[1]:.0%} of {pg[2]:.0f} times (smoothed), so it sets the label "
+                                   f"({LABELS[int(pg[0])].value}) whatever the network says.", score=float(pg[1])))
         if proved:
             summary = f"{label.value.capitalize()}, backed by a proof. {sym.trace.summary}"
             neural_only = False
@@ -351,6 +359,14 @@ class Reasoner:
 
 _GROUPS = {"neural": "neural", "logic": "logic", "lexical": "knowledge graph", "kg": "knowledge graph",
            "parse": "logic", "proof": "logic", "n": "problem", "has": "problem"}
+
+
+#: What each proof gate's column stands for, in the trace.
+_GATE_TEXT = {
+    "logic_entailed_full_parse": "the proof from fully parsed premises",
+    "logic_contradicted_full_parse": "the disproof from fully parsed premises",
+    "logic_entailed_by_added_disjunct": "the proof that only adds a disjunct",
+}
 
 
 def _source_shifts(model: FusionModel, x: np.ndarray, label: Label) -> dict[str, float]:

@@ -58,6 +58,10 @@ class Evidence:
     #: one side is negated and the other not (:func:`polarity_flipped`): entailing and excluding graph evidence
     #: then point the other way and get their own columns
     polarity_flipped: bool = False
+    #: the proof rests on abduced graph axioms (:mod:`nesy.kg.abduction`). The shipped fusion was fitted before
+    #: abduction existed, so such a proof sets no logic feature (no measured gate speaks for it) until the
+    #: fusion is refitted with columns of its own
+    abduced: bool = False
 
 
 def featurize(ev: Evidence) -> np.ndarray:
@@ -70,7 +74,7 @@ def featurize(ev: Evidence) -> np.ndarray:
     """
     p = np.clip(np.asarray(ev.neural.probabilities, dtype=float), 1e-6, 1.0)
     x: list[float] = list(np.log(p))
-    lr = ev.logic
+    lr = None if ev.abduced else ev.logic  # see Evidence.abduced
     outcome = lr.outcome if lr is not None else Outcome.PARSE_FAILURE
     full = lr is not None and not lr.unparsed
     x += [

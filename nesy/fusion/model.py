@@ -388,6 +388,17 @@ class FusionModel:
         p = _softmax(self.decision_function(x)[:1] / self.temperature_)
         return float(p.max()), float(_apply_top_label_map(p, *top).max())
 
+    def proof_gate(self, x: np.ndarray) -> tuple[str, list[float]] | None:
+        """(column, [label, precision, n]) of the proof gate that decides one example, or None.
+
+        When it applies (precision above one half), the gated label is the answer whatever the other evidence
+        says: ``(1 - g) * p + g * onehot`` puts more than ``g`` on it and less than ``1 - g`` on any other."""
+        x = self._check(x)[0]
+        for name, gate in getattr(self, "proof_gate_", {}).items():
+            if x[self.feature_names_.index(name)] > 0.5 and _applies(gate):
+                return name, gate
+        return None
+
     def rule_gate(self, rule: str | None) -> list[float] | None:
         """[label, precision, n] of a lexical rule's gate when it moves answers (see :func:`_applies`), else None."""
         gate = getattr(self, "rule_gate_", {}).get(rule or "")

@@ -50,6 +50,8 @@ class Formalization:
     premise_texts: tuple[str, ...]
     semantics: str
     names: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: each predicate's part of speech ("n", "v", "a"; "r" roles, "p" prepositions), from the reader
+    pos: dict[str, str] = dataclasses.field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -65,7 +67,7 @@ class Formalization:
 class LogicAnalysis:
     """Parsed premises + hypothesis of one problem and the checker's result."""
 
-    __slots__ = ("premises", "hypothesis", "result", "errors", "lexical")
+    __slots__ = ("premises", "hypothesis", "result", "errors", "lexical", "abduced")
 
     def __init__(self, premises: list[Formula | None], hypothesis: Formula | None, result: LogicResult,
                  errors: dict[int, str]) -> None:
@@ -75,6 +77,8 @@ class LogicAnalysis:
         self.errors = errors
         #: the natural-logic decision (:mod:`nesy.kg.align`) when the logic left the pair open
         self.lexical: LexicalDecision | None = None
+        #: citations of the abduced graph axioms the result's proof rests on (:mod:`nesy.kg.abduction`)
+        self.abduced: tuple[str, ...] = ()
 
 
 class SymbolicSystem:
@@ -105,6 +109,8 @@ class SymbolicSystem:
         self.parser = EnglishParser(exclusive_either=exclusive_either)
         #: how RuleTaker-style (directional) text is read: "grammar" (the rule grammar) or "semantics"
         self.directional_reader = "grammar"
+        #: try abduced graph axioms (:mod:`nesy.kg.abduction`) when a classically read pair is left open
+        self.abduction = True
         if kg == "auto":
             from nesy.kg.retriever import Retriever
 
@@ -178,7 +184,7 @@ class SymbolicSystem:
                 background += list(self.kg.axioms_for([p for p in m.premises if p is not None], m.hypothesis,
                                                       m.pos))
             return Formalization(m.premises, dict(m.errors), m.hypothesis, tuple(background),
-                                 tuple(problem.premises), sem, dict(m.surface))
+                                 tuple(problem.premises), sem, dict(m.surface), dict(m.pos))
         premises, errors = self.parse_premises(problem)
         hyp, herr = self.parse_hypothesis(problem, hypothesis) if (hypothesis or problem.hypothesis
                                                                    or problem.hypothesis_fol) else (None, None)
@@ -188,7 +194,8 @@ class SymbolicSystem:
         kg_axioms: list[tuple[Formula, str]] = []
         if self.kg is not None and hyp is not None:
             kg_axioms = list(self.kg.axioms_for([p for p in premises if p is not None], hyp, self.parser.pos))
-        return Formalization(tuple(premises), errors, hyp, tuple(kg_axioms), texts, sem, dict(self.parser.surface))
+        return Formalization(tuple(premises), errors, hyp, tuple(kg_axioms), texts, sem, dict(self.parser.surface),
+                             dict(self.parser.pos))
 
     def analyse(self, problem: Problem, hypothesis: str | None = None) -> LogicAnalysis:
         form = self.formalize(problem, hypothesis)
@@ -210,7 +217,38 @@ class SymbolicSystem:
                                         semantics=form.semantics)  # type: ignore[arg-type]
             if alone.outcome is result.outcome:
                 result = alone
-        return LogicAnalysis(premises, form.hypothesis, result, dict(form.errors))
+        abduced: tuple[str, ...] = ()
+        if (self.abduction and result.outcome is Outcome.UNKNOWN and self.kg is not None
+                and form.hypothesis is not None and form.semantics == "classical" and not self._formal(problem)
+                and any(premises)):
+            result, abduced = self._abduce(form, premises, extra, extra_texts, result, hyp_text)
+        analysis = LogicAnalysis(premises, form.hypothesis, result, dict(form.errors))
+        analysis.abduced = abduced
+        return analysis
+
+    def _abduce(self, form: Formalization, premises: list[Formula | None], extra: list[Formula | None],
+                extra_texts: list[str], result: LogicResult, hyp_text: str) -> tuple[LogicResult, tuple[str, ...]]:
+        """Try again with abduced graph axioms (:mod:`nesy.kg.abduction`); the new result only if it decides, with
+        the citations of the abduced axioms its proof uses."""
+        from nesy.kg.abduction import ABDUCED, abduce
+
+        assert form.hypothesis is not None
+        cands = abduce(self.kg, [p for p in premises if p is not None], form.hypothesis, form.pos,
+                       have=[f for f in extra if f is not None])
+        if not cands:
+            return result, ()
+        texts = [c.citation() for c in cands]
+        again = self.checker.decide(premises + extra + [c.formula for c in cands], form.hypothesis,
+                                    premise_texts=list(form.premise_texts) + extra_texts + texts,
+                                    hypothesis_text=hyp_text, names=form.names,
+                                    semantics=form.semantics)  # type: ignore[arg-type]
+        first = len(premises) + len(extra)
+        used = tuple(texts[i - first] for i in again.core if i >= first)
+        if not again.outcome.decided or not used or not any(i < len(premises) for i in again.core):
+            return result, ()
+        logger.debug("abduction decided %s with %d axiom(s)", again.outcome.value, len(used))
+        assert all(ABDUCED in u for u in used)
+        return again, used
 
     # ---------------------------------------------------------------- answering
     def solve(self, problem: Problem) -> Verdict:

@@ -91,6 +91,7 @@ class Composer(EventRules):
         """The meaning of one sentence (a closed formula); raises Refused. ``embedded``: the sentence is under
         a negation ("It is not the case that …"), so it introduces no individuals."""
         self.tokens = {n.i: n for n in root.subtree()}
+        self.np_readings = 0
         self.presupposed: list[tuple[Prop, Term]] = []
         self.consumed = set()
         self.bind = {}

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable
 from fractions import Fraction
 
+from nesy import limits
 from nesy.logic.fol import (
     And,
     Cmp,
@@ -51,6 +52,11 @@ class NominalRules(ReferenceRules):
 
     def np(self, n: Node) -> NP:
         """The meaning of the noun phrase headed by ``n``."""
+        self.np_readings = getattr(self, "np_readings", 0) + 1
+        if self.np_readings > limits.MAX_NP_READINGS:
+            # an ordinary sentence reads a few dozen noun phrases; thousands mean the readings multiply
+            raise Refused("too complex", f"more than {limits.MAX_NP_READINGS} noun-phrase readings "
+                          "(nesy.limits.MAX_NP_READINGS)")
         out = self._np(n)
         if out.kind == "ref" and out.term is not None:
             self.ref_terms[n.i] = out.term  # for binding constraints on later pronouns of the clause
@@ -670,6 +676,18 @@ class NominalRules(ReferenceRules):
             rel.parent.attach(r.kid("acomp"), "prep")  # type: ignore[arg-type]
 
         def body(x: Term) -> Formula | None:
+            reading = self.__dict__.setdefault("_relatives_open", set())
+            if r.i in reading:
+                # the clause came back to its own noun phrase ("the stairs, which are outdoors" read the stairs
+                # again from inside the clause): refused at once instead of recursing until the depth limit
+                raise Refused("relative clause", f"'{r.span_text()}' refers back to itself")
+            reading.add(r.i)
+            try:
+                return inner_body(x)
+            finally:
+                reading.discard(r.i)
+
+        def inner_body(x: Term) -> Formula | None:
             saved = dict(self.bind)
             if rel is not None:
                 self.use(rel)

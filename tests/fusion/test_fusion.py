@@ -247,3 +247,31 @@ def test_temperature_is_fitted_out_of_fold_and_is_deterministic(data):
     a = FusionModel(random_state=3).fit(X, y)
     b = FusionModel(random_state=3).fit(X, y)
     assert a.temperature_ == b.temperature_ and 0.05 < a.temperature_ < 20
+
+
+def test_a_gated_proof_decides_whatever_the_network_says(data):
+    """Fusion never undoes a decisive component: a proof whose gate applies sets the label."""
+    X, y, _, _, _ = data
+    m = FusionModel().fit(X, y, feature_names=list(FEATURE_NAMES))
+    gate = m.proof_gate_["logic_contradicted_full_parse"]
+    assert gate[1] > 0.5
+    x = np.zeros(len(FEATURE_NAMES))
+    x[:3] = np.log([0.98, 0.01, 0.01])  # the network is sure of entailment
+    x[FEATURE_NAMES.index("logic_contradicted_full_parse")] = 1.0
+    assert m.predict_proba(x[None])[0].argmax() == 2
+    name, g = m.proof_gate(x[None])  # type: ignore[misc]
+    assert name == "logic_contradicted_full_parse" and g == gate
+    x[FEATURE_NAMES.index("logic_contradicted_full_parse")] = 0.0
+    assert m.proof_gate(x[None]) is None
+
+
+def test_a_proof_resting_on_abduced_axioms_sets_no_logic_feature():
+    """The shipped gates were measured on proofs without abduction: an abduced proof does not borrow them."""
+    from nesy.logic.checker import LogicResult, Outcome
+
+    proof = LogicResult(Outcome.ENTAILED, "proved", core=(0,), n_premises=1)
+    score = NliScore((0.2, 0.6, 0.2), (0.0, 1.0, 0.0))
+    hard = featurize(Evidence(neural=score, logic=proof))
+    soft = featurize(Evidence(neural=score, logic=proof, abduced=True))
+    assert hard[FEATURE_NAMES.index("logic_entailed_full_parse")] == 1.0
+    assert not soft[3:12].any() and np.array_equal(soft[:3], hard[:3])

@@ -91,3 +91,23 @@ CASES = [
 @pytest.mark.parametrize("case", CASES)
 def test_entailment(system, case):
     case.check(system)
+
+
+def test_a_relative_clause_whose_readings_multiply_is_refused_quickly(reader):  # type: ignore[no-untyped-def]
+    """'the stairs, which are outdoors' re-read the stairs from inside the clause until the readings multiplied
+    (minutes and gigabytes on one SICK pair); now the sentence is refused within the noun-phrase budget."""
+    import time
+
+    from nesy import limits
+
+    reader.read(["A man is here."], None)  # load the pipeline before timing
+    for text in ("A man is at the bottom of the stairs, which are outdoors",
+                 "The man and the boy are standing at the bottom of the stairs, which are outdoors"):
+        t0 = time.perf_counter()
+        m = reader.read([text], None)
+        assert time.perf_counter() - t0 < 10
+        assert m.premises[0] is None and 0 in m.errors
+    assert limits.MAX_NP_READINGS >= 1000
+    # an ordinary non-restrictive relative is still read
+    m = reader.read(["A man is standing near some stairs, which are red"], None)
+    assert m.premises[0] is not None

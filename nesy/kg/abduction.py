@@ -1,0 +1,229 @@
+"""Abduction: on-demand graph axioms for a pair the logic left open.
+
+When the premises neither entail nor contradict the hypothesis with the axioms added up front
+(:meth:`~nesy.kg.retriever.Retriever.axioms_for`, which follow each word's most frequent sense only), this module
+proposes further axioms linking a premise predicate to a hypothesis predicate, and the checker tries again with
+them. A proof found that way is an ordinary Z3 proof whose graph steps are cited as *abduced*: each names the
+relation, the graph's source and the edges it rests on.
+
+Candidates come from two places, and every one needs the pair to be *aligned* first: the two predicates hold of
+terms that play the same part in the two event structures (the theme of "eat" in both, the agent of events whose
+verbs match), or they are adjective-noun predicates of the same noun (``large_dog`` / ``big_dog``):
+
+* **less frequent senses** (up to :data:`SENSES` of the premise word): "banana" is first the plant and only then
+  the fruit, so "eating a banana" ⊢ "eating a fruit" needs its second sense. The alignment is what picks the sense:
+  the word is read in the sense that lets it fill the same role as the hypothesis word. Not for people: "boy" is
+  also a grown man and "cat" also a guy, and a role does not tell those senses apart (on SICK train that shift
+  gave the only wrong abduced proofs);
+* **adjectives of the same noun**: a synonym gives ``∀x (large_dog(x) ↔ big_dog(x))``, an antonym
+  ``∀x (big_wave(x) → ¬small_wave(x))``. Subsective adjectives are relative to their noun, and both predicates
+  are relative to the same one, so the adjectives' relation carries over; a hypernym of the adjective would not
+  (a small dog is no small animal), and none is used;
+* **compound lemmas**: a hypothesis predicate that the reader built from an adjective and a noun but that the graph
+  knows as one noun ("musical instrument") is looked up as that noun.
+
+Only entailing relations (synonym, hypernym) and direct antonyms are abduced; co-hyponym exclusions are not (with
+less frequent senses they are too often wrong). The search is bounded: at most :data:`MAX_ABDUCED` axioms, best
+graph evidence first, tried in one more pair of solver checks.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from nesy.kg.retriever import KgEvidence, Retriever
+from nesy.logic.fol import Atom, Const, ForAll, Formula, Iff, Implies, Not, Var, children, predicates
+
+__all__ = ["Abduced", "abduce", "role_contexts", "MAX_ABDUCED", "SENSES", "ABDUCED"]
+
+logger = logging.getLogger(__name__)
+
+#: Most axioms one abduction adds.
+MAX_ABDUCED = 12
+#: Senses of the premise word followed (the up-front axioms follow one).
+SENSES = 3
+#: Marker in an abduced axiom's citation (the trace's step source carries it).
+ABDUCED = "abduced"
+
+_ROLE_POS = {"r", "p"}
+
+
+@dataclass(frozen=True, slots=True)
+class Abduced:
+    """One abduced axiom: the formula, the graph evidence behind it, and why the pair was aligned."""
+
+    formula: Formula
+    evidence: KgEvidence
+    why: str
+
+    def citation(self) -> str:
+        edges = "; ".join(self.evidence.edge_ids) or " → ".join(self.evidence.path)
+        return f"{self.evidence.text()} [{self.evidence.source}, {ABDUCED}: {self.why}; {edges}]"
+
+
+def _atoms(f: Formula) -> Iterator[Atom]:
+    stack = [f]
+    while stack:
+        g = stack.pop()
+        if isinstance(g, Atom):
+            yield g
+        else:
+            stack.extend(children(g))
+
+
+def _key(t: object) -> str | None:
+    return t.name if isinstance(t, (Var, Const)) else None
+
+
+def role_contexts(formulas: Sequence[Formula], pos: dict[str, str]) -> dict[str, set[tuple[str, ...]]]:
+    """Predicate → the parts its terms play: ``("of", role, verb)`` for a term in role ``role`` of an event of
+    ``verb``, and for an event predicate ``("with", role, noun)`` for each participant ``noun`` in role ``role``.
+
+    Terms are matched by name within one formula (the reader names every variable and constant apart).
+    """
+    out: dict[str, set[tuple[str, ...]]] = {}
+    for f in formulas:
+        unary: dict[str, set[str]] = {}
+        roles: list[tuple[str, str, str]] = []
+        for a in _atoms(f):
+            name = a.pred.removesuffix("__not")
+            if len(a.args) == 1 and pos.get(name) not in _ROLE_POS:
+                k = _key(a.args[0])
+                if k is not None:
+                    unary.setdefault(k, set()).add(name)
+            elif len(a.args) == 2 and pos.get(name) in _ROLE_POS:
+                e, t = _key(a.args[0]), _key(a.args[1])
+                if e is not None and t is not None:
+                    roles.append((name, e, t))
+        for role, e, t in roles:
+            verbs = {v for v in unary.get(e, ()) if pos.get(v) == "v"}
+            for q in unary.get(t, ()):
+                for v in verbs:
+                    out.setdefault(q, set()).add(("of", role, v))
+            for v in verbs:
+                for q in unary.get(t, ()):
+                    if pos.get(q) != "v":
+                        out.setdefault(v, set()).add(("with", role, q))
+    return out
+
+
+def _split_compound(name: str, nouns: set[str]) -> tuple[str, str] | None:
+    """``large_dog`` → (``large``, ``dog``) when ``dog`` is a noun predicate of the problem."""
+    for i in range(len(name) - 1, 0, -1):
+        if name[i] == "_" and name[i + 1:] in nouns and name[:i]:
+            return name[:i], name[i + 1:]
+    return None
+
+
+def _axiom(a: str, b: str, ev: KgEvidence) -> Formula | None:
+    x = Var("x")
+    pa, pb = Atom(a, (x,)), Atom(b, (x,))
+    if ev.relation == "synonym":
+        return ForAll(x, Iff(pa, pb))
+    if ev.kind == "entailing":
+        return ForAll(x, Implies(pa, pb))
+    if ev.relation == "antonym":
+        return ForAll(x, Implies(pa, Not(pb)))
+    return None
+
+
+def abduce(retriever: Retriever, premises: Sequence[Formula], hypothesis: Formula, pos: dict[str, str],
+           *, have: Sequence[Formula] = ()) -> list[Abduced]:
+    """Axioms linking aligned premise and hypothesis predicates that the up-front axioms (``have``) lack, best
+    graph evidence first, at most :data:`MAX_ABDUCED`."""
+    wide = _wide(retriever)
+    have_set = {str(f) for f in have}
+
+    def content(name: str) -> bool:
+        return pos.get(name, "n") in {"n", "v", "a"} and "__" not in name
+
+    pre_ctx = role_contexts(premises, pos)
+    hyp_ctx = role_contexts([hypothesis], pos)
+    pre = {n.removesuffix("__not") for f in premises for n, k in predicates(f) if k == 1}
+    hyp = {n.removesuffix("__not") for n, k in predicates(hypothesis) if k == 1}
+    pre, hyp = {n for n in pre if content(n)}, {n for n in hyp if content(n)}
+    nouns = {n for n in pre | hyp if pos.get(n) == "n"}
+    found: list[tuple[float, Abduced]] = []
+    seen: set[str] = set()
+
+    def add(a: str, b: str, ev: KgEvidence | None, why: str) -> None:
+        if ev is None or not (ev.kind == "entailing" or ev.relation == "antonym"):
+            return
+        if _person_sense_shift(retriever, ev):
+            return
+        ax = _axiom(a, b, ev)
+        if ax is None or str(ax) in have_set or str(ax) in seen:
+            return
+        seen.add(str(ax))
+        found.append((ev.score, Abduced(ax, ev, why)))
+
+    for b in sorted(hyp - pre):
+        for a in sorted(pre - hyp):
+            shared = pre_ctx.get(a, set()) & hyp_ctx.get(b, set())
+            ca, cb = _split_compound(a, nouns), _split_compound(b, nouns)
+            if ca and cb and ca[1] == cb[1] and pos.get(a) == pos.get(b) == "a":
+                # adjectives relative to the same noun
+                ev = wide.relation(ca[0], cb[0], "a", "a")
+                if ev is not None and (ev.relation in ("synonym", "antonym")):
+                    add(a, b, _renamed(ev, a, b), f"'{ca[0]}' and '{cb[0]}' both said of a {ca[1].replace('_', ' ')}")
+                continue
+            if not shared:
+                continue
+            why = "aligned as " + ", ".join(sorted(_context_text(c) for c in shared)[:2])
+            pa = "n" if pos.get(a) == "a" and retriever.kg.senses(a, 1, "n") else pos.get(a)
+            pb = "n" if pos.get(b) == "a" and retriever.kg.senses(b, 1, "n") else pos.get(b)
+            if pa != pb:
+                continue
+            add(a, b, wide.relation(a, b, pa, pb), why)
+            rev = wide.relation(b, a, pb, pa)
+            if rev is not None and rev.kind == "entailing":
+                add(b, a, rev, why)
+    found.sort(key=lambda t: -t[0])
+    return [ab for _, ab in found[:MAX_ABDUCED]]
+
+
+def _person_sense_shift(retriever: Retriever, ev: KgEvidence) -> bool:
+    """Whether ``ev`` reads the premise word in a less frequent sense where either sense is a kind of person.
+
+    Person nouns are where senses shift most: "boy" is also a grown man, "cat" also a guy, "doctor" also a
+    title. The role a word plays ("agent of 'play'") cannot tell those senses apart, so no such reading is
+    abduced."""
+    if len(ev.path) < 3 or ev.relations[:1] != ("sense",):
+        return False
+    used = "s:" + ev.path[1]
+    first = retriever.kg.senses(ev.premise_term, 1, used.split(".")[-2] if used.count(".") >= 2 else None)
+    if not first or first[0] == used:
+        return False
+
+    def person(s: str) -> bool:
+        return "s:person.n.01" in retriever.hypernym_closure([s], 30)
+
+    return person(first[0]) or person(used)
+
+
+def _context_text(c: tuple[str, ...]) -> str:
+    kind, role, other = c
+    return f"{role} of '{other}'" if kind == "of" else f"events with {role} '{other}'"
+
+
+def _renamed(ev: KgEvidence, a: str, b: str) -> KgEvidence:
+    """The adjectives' evidence, said of the adjective-noun predicates."""
+    return KgEvidence(a, b, ev.relation, ev.kind, ev.path, ev.relations, ev.source, ev.score, ev.edge_ids)
+
+
+_WIDE: dict[int, Retriever] = {}
+
+
+def _wide(retriever: Retriever) -> Retriever:
+    """A retriever over the same graph that follows :data:`SENSES` senses of the premise word (cached)."""
+    key = id(retriever.kg)
+    r = _WIDE.get(key)
+    if r is None or r.kg is not retriever.kg:
+        r = Retriever(retriever.kg, max_hops=retriever.max_hops, max_senses=SENSES,
+                      min_exclusion_depth=retriever.min_exclusion_depth, nlp=retriever._nlp)
+        _WIDE.clear()
+        _WIDE[key] = r
+    return r
+
