@@ -14,7 +14,8 @@ verbs match), or they are adjective-noun predicates of the same noun (``large_do
   the fruit, so "eating a banana" ⊢ "eating a fruit" needs its second sense. The alignment is what picks the sense:
   the word is read in the sense that lets it fill the same role as the hypothesis word. Not for people: "boy" is
   also a grown man and "cat" also a guy, and a role does not tell those senses apart (on SICK train that shift
-  gave the only wrong abduced proofs);
+  gave the only wrong abduced proofs); nor across the physical/abstract divide ("road" as a means of achieving
+  something, "bread" as money: a wrong abduced proof on the monotonicity probe);
 * **adjectives of the same noun**: a synonym gives ``∀x (large_dog(x) ↔ big_dog(x))``, an antonym
   ``∀x (big_wave(x) → ¬small_wave(x))``. Subsective adjectives are relative to their noun, and both predicates
   are relative to the same one, so the adjectives' relation carries over; a hypernym of the adjective would not
@@ -197,10 +198,16 @@ def _person_sense_shift(retriever: Retriever, ev: KgEvidence) -> bool:
     if not first or first[0] == used:
         return False
 
-    def person(s: str) -> bool:
-        return "s:person.n.01" in retriever.hypernym_closure([s], 30)
+    up_first, up_used = retriever.hypernym_closure(first[:1], 30), retriever.hypernym_closure([used], 30)
+    if "s:person.n.01" in up_first or "s:person.n.01" in up_used:
+        return True
+    # a sense on the other side of WordNet's physical/abstract divide is another word ("road" as a means, "bread"
+    # as money), not another reading of the same thing ("banana" the plant and the fruit)
+    return any((top in up_first) != (top in up_used) for top in _TOPS)
 
-    return person(first[0]) or person(used)
+
+#: WordNet's two top noun categories below "entity".
+_TOPS = ("s:physical_entity.n.01", "s:abstraction.n.06")
 
 
 def _context_text(c: tuple[str, ...]) -> str:
