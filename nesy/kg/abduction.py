@@ -30,12 +30,13 @@ graph evidence first, tried in one more pair of solver checks.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from nesy.kg.retriever import KgEvidence, Retriever
-from nesy.logic.fol import Atom, Const, ForAll, Formula, Iff, Implies, Not, Var, children, predicates
+from nesy.logic.fol import Atom, Const, Formula, Var, children, predicates
 
 __all__ = ["Abduced", "abduce", "role_contexts", "MAX_ABDUCED", "SENSES", "ABDUCED"]
 
@@ -99,12 +100,9 @@ def role_contexts(formulas: Sequence[Formula], pos: dict[str, str]) -> dict[str,
                 if e is not None and t is not None:
                     roles.append((name, e, t))
         for role, e, t in roles:
-            verbs = {v for v in unary.get(e, ()) if pos.get(v) == "v"}
-            for q in unary.get(t, ()):
-                for v in verbs:
-                    out.setdefault(q, set()).add(("of", role, v))
-            for v in verbs:
+            for v in (v for v in unary.get(e, ()) if pos.get(v) == "v"):
                 for q in unary.get(t, ()):
+                    out.setdefault(q, set()).add(("of", role, v))
                     if pos.get(q) != "v":
                         out.setdefault(v, set()).add(("with", role, q))
     return out
@@ -115,18 +113,6 @@ def _split_compound(name: str, nouns: set[str]) -> tuple[str, str] | None:
     for i in range(len(name) - 1, 0, -1):
         if name[i] == "_" and name[i + 1:] in nouns and name[:i]:
             return name[:i], name[i + 1:]
-    return None
-
-
-def _axiom(a: str, b: str, ev: KgEvidence) -> Formula | None:
-    x = Var("x")
-    pa, pb = Atom(a, (x,)), Atom(b, (x,))
-    if ev.relation == "synonym":
-        return ForAll(x, Iff(pa, pb))
-    if ev.kind == "entailing":
-        return ForAll(x, Implies(pa, pb))
-    if ev.relation == "antonym":
-        return ForAll(x, Implies(pa, Not(pb)))
     return None
 
 
@@ -152,9 +138,10 @@ def abduce(retriever: Retriever, premises: Sequence[Formula], hypothesis: Formul
     def add(a: str, b: str, ev: KgEvidence | None, why: str) -> None:
         if ev is None or not (ev.kind == "entailing" or ev.relation == "antonym"):
             return
-        if _person_sense_shift(retriever, ev):
+        if _sense_shift(retriever, ev):
             return
-        ax = _axiom(a, b, ev)
+        # the evidence said of the problem's own predicate names (an adjective's, of the adjective-noun predicates)
+        ax = retriever.axiom(dataclasses.replace(ev, premise_term=a, hypothesis_term=b))
         if ax is None or str(ax) in have_set or str(ax) in seen:
             return
         seen.add(str(ax))
@@ -168,7 +155,7 @@ def abduce(retriever: Retriever, premises: Sequence[Formula], hypothesis: Formul
                 # adjectives relative to the same noun
                 ev = wide.relation(ca[0], cb[0], "a", "a")
                 if ev is not None and (ev.relation in ("synonym", "antonym")):
-                    add(a, b, _renamed(ev, a, b), f"'{ca[0]}' and '{cb[0]}' both said of a {ca[1].replace('_', ' ')}")
+                    add(a, b, ev, f"'{ca[0]}' and '{cb[0]}' both said of a {ca[1].replace('_', ' ')}")
                 continue
             if not shared:
                 continue
@@ -185,8 +172,9 @@ def abduce(retriever: Retriever, premises: Sequence[Formula], hypothesis: Formul
     return [ab for _, ab in found[:MAX_ABDUCED]]
 
 
-def _person_sense_shift(retriever: Retriever, ev: KgEvidence) -> bool:
-    """Whether ``ev`` reads the premise word in a less frequent sense where either sense is a kind of person.
+def _sense_shift(retriever: Retriever, ev: KgEvidence) -> bool:
+    """Whether ``ev`` reads the premise word in a less frequent sense that is a kind of person (or whose first
+    sense is), or that lies across the physical/abstract divide from its first sense.
 
     Person nouns are where senses shift most: "boy" is also a grown man, "cat" also a guy, "doctor" also a
     title. The role a word plays ("agent of 'play'") cannot tell those senses apart, so no such reading is
@@ -213,11 +201,6 @@ _TOPS = ("s:physical_entity.n.01", "s:abstraction.n.06")
 def _context_text(c: tuple[str, ...]) -> str:
     kind, role, other = c
     return f"{role} of '{other}'" if kind == "of" else f"events with {role} '{other}'"
-
-
-def _renamed(ev: KgEvidence, a: str, b: str) -> KgEvidence:
-    """The adjectives' evidence, said of the adjective-noun predicates."""
-    return KgEvidence(a, b, ev.relation, ev.kind, ev.path, ev.relations, ev.source, ev.score, ev.edge_ids)
 
 
 _WIDE: dict[int, Retriever] = {}
