@@ -117,6 +117,9 @@ class Reasoner:
         kg: A :class:`~nesy.kg.Retriever` (or None to leave the graph out).
         logic: The :class:`~nesy.logic.system.SymbolicSystem` (parser + Z3).
         fusion: A fitted :class:`~nesy.fusion.model.FusionModel`.
+        phrases: Learned phrase axioms (:class:`~nesy.nli.phrases.PhraseAxioms`) tried when the graph's leave a
+            pair open; ``"auto"`` (default) builds them from ``scorer`` with the shipped thresholds when there is
+            a graph, None turns them off. A decision resting on them is evidence, never a proof.
 
     Example:
         >>> r = Reasoner.default()  # doctest: +SKIP
@@ -128,11 +131,23 @@ class Reasoner:
     name = "nesy"
 
     def __init__(self, *, scorer: NliScorer, kg: Any = None, logic: SymbolicSystem | None = None,
-                 fusion: FusionModel | None = None) -> None:
+                 fusion: FusionModel | None = None, phrases: Any = "auto") -> None:
         self.scorer = scorer
         self.kg = kg
         self.logic = logic or SymbolicSystem(kg=kg)
         self.fusion = fusion
+        if isinstance(phrases, str):
+            if phrases != "auto":
+                from nesy.errors import ConfigError
+
+                raise ConfigError(f"phrases= takes 'auto', None or a PhraseAxioms, got {phrases!r}.")
+            from nesy.nli.phrases import PhraseAxioms, default_thresholds_path
+
+            phrases = (PhraseAxioms.load(scorer) if kg is not None and default_thresholds_path().is_file()
+                       else None)
+            if phrases is not None and not phrases.enabled:
+                phrases = None  # no kind reached its precision target for the shipped network
+        self.phrases = phrases
         #: How to rebuild this reasoner on a worker (set by :meth:`default`; None for hand-assembled ones).
         self.spec: dict[str, Any] | None = None
         if fusion is not None and getattr(fusion, "feature_names_", None) not in (None, list(FEATURE_NAMES)):
@@ -164,7 +179,7 @@ class Reasoner:
         out = []
         disable = (len(problems) < 50) if show_progress_bar is None else not show_progress_bar
         for p, s in zip(tqdm(problems, desc="logic+kg", disable=disable, unit="item"), scores):
-            sym, analysis = self.logic.solve_with_analysis(p)
+            sym, analysis = self.logic.solve_with_analysis(p, phrases=self.phrases)
             assert analysis is not None
             result = analysis.result
             lexical = rule = None
@@ -184,7 +199,8 @@ class Reasoner:
             ev = Evidence(neural=s, logic=result, kg=kg_ev, lexical=lexical, lexical_rule=rule,
                           n_premises=len(p.premises), has_rules=has_rules, hypothesis_in_vocabulary=in_vocabulary,
                           added_disjunct=added_disjunct, polarity_flipped=polarity_flipped(p.premises, p.hypothesis),
-                          abduced=bool(analysis.abduced))
+                          abduced=bool(analysis.abduced), closed_theory=p.reading == "directional",
+                          learned=bool(analysis.soft))
             out.append((ev, sym))
         return out
 
@@ -203,6 +219,12 @@ class Reasoner:
         proved = bool(sym.proved and sym.label is label)
         if proved:
             steps.extend(sym.trace.steps)
+        elif ev.learned and sym.label is label:
+            # Z3's derivation with learned phrase steps: shown, labelled as resting on the network
+            steps.extend(sym.trace.steps)
+            steps.append(ProofStep(kind="note", text="Not a proof: the derivation above uses learned phrase steps "
+                                   "(the network's judgement on word pairs), evidence weighed by their measured "
+                                   "precision.", uses=tuple(range(len(steps)))))
         elif ev.lexical is not None and ev.lexical == label.value:
             decision = self.logic.lexical_decision(problem)
             if decision is not None:
@@ -234,6 +256,10 @@ class Reasoner:
                                    f"({LABELS[int(pg[0])].value}) whatever the network says.", score=float(pg[1])))
         if proved:
             summary = f"{label.value.capitalize()}, backed by a proof. {sym.trace.summary}"
+            neural_only = False
+        elif ev.learned and sym.label is label:
+            summary = (f"{label.value.capitalize()}: derived by Z3 with learned phrase steps from the network "
+                       "(evidence, not a proof).")
             neural_only = False
         elif sym.proved:
             summary = (f"{label.value.capitalize()}: the evidence outweighs a proof of {sym.label.value} "
@@ -366,6 +392,12 @@ _GATE_TEXT = {
     "logic_entailed_full_parse": "the proof from fully parsed premises",
     "logic_contradicted_full_parse": "the disproof from fully parsed premises",
     "logic_entailed_by_added_disjunct": "the proof that only adds a disjunct",
+    "logic_entailed_abduced": "the proof resting on abduced graph axioms",
+    "logic_contradicted_abduced": "the disproof resting on abduced graph axioms",
+    "logic_unknown_closed_theory": "the closed theory's 'unknown' (directional reading, fully parsed)",
+    "logic_unknown_closed_theory_partial_parse": "the closed theory's 'unknown' with some premises unread",
+    "logic_entailed_learned": "the derivation resting on learned phrase steps (not a proof)",
+    "logic_contradicted_learned": "the refutation resting on learned phrase steps (not a proof)",
 }
 
 

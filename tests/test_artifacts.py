@@ -53,10 +53,10 @@ def test_shipped_fusion_round_trips(fusion_dict):
 
 
 @pytest.mark.parametrize("field, value, message", [
-    ("coef", [[1.0, 2.0]], "'coef' has shape (1, 2); expected (3, 19)"),
-    ("mean", ["a"] * 19, "'mean' must hold numbers, not str"),
+    ("coef", [[1.0, 2.0]], "'coef' has shape (1, 2); expected (3, 25)"),
+    ("mean", ["a"] * 25, "'mean' must hold numbers, not str"),
     ("mean", None, "'mean' must hold numbers, not object values"),
-    ("scale", [0.0] * 19, "'scale' must be positive"),
+    ("scale", [0.0] * 25, "'scale' must be positive"),
     ("intercept", [1.0, float("nan"), 0.0], "'intercept' holds a value that is not a finite number"),
     ("temperature", -1.0, "'temperature' must be positive"),
     ("temperature", "hot", "'temperature' must hold numbers"),
@@ -68,9 +68,9 @@ def test_shipped_fusion_round_trips(fusion_dict):
     ("proof_gate", {"x": [7, 0.5, 3]}, "'proof_gate.x' must be [label 0/1/2, precision in [0, 1], count]"),
     ("rule_gate", {"x": [0, 1.5, 3]}, "'rule_gate.x' must be [label 0/1/2, precision in [0, 1], count]"),
     ("rule_gate", [1, 2], "'rule_gate' must be an object"),
-    ("top_label_map.confidence", [0.9, 0.5] + [0.6] * 21, "'top_label_map' must map at least two increasing "
+    ("top_label_map.confidence", [0.9, 0.5] + [0.6] * 26, "'top_label_map' must map at least two increasing "
                                                           "confidences to values in [0, 1]"),
-    ("top_label_map.calibrated", [0.5], "'top_label_map.calibrated' has shape (1,); expected (23,)"),
+    ("top_label_map.calibrated", [0.5], "'top_label_map.calibrated' has shape (1,); expected (28,)"),
     ("top_label_map", [1, 2], "'top_label_map' must be an object"),
     ("coef", KeyError, "missing field 'coef'"),
 ])

@@ -182,3 +182,22 @@ def test_shipped_fusion_calibrates_the_top_label_and_the_trace_says_so(reasoner)
     v = r.infer(["A man sleeps."], "A man is tired.")
     steps = [s.text for s in v.trace.steps if s.text.startswith("Calibration:")]
     assert len(steps) == 1 and f"becomes {max(v.probabilities):.3f}" in steps[0]
+
+
+def test_shipped_fusion_lets_a_closed_theory_unknown_decide(reasoner):  # type: ignore[no-untyped-def]
+    """Under the directional (RuleTaker) reading, "unknown" over a fully parsed theory is the answer NEUTRAL: the
+    shipped fusion gates it like a proof (measured on ProofWriter/LogicNLI), whatever the network says, and the
+    trace names the gate. Read classically, the same "unknown" is no evidence."""
+    from nesy.fusion.model import FusionModel
+    from nesy.reasoner import default_fusion_path
+
+    shipped = FusionModel.load(default_fusion_path())
+    gate = shipped.proof_gate_["logic_unknown_closed_theory"]
+    assert gate[0] == 1 and gate[1] > 0.9 and gate[2] >= 100
+    r = Reasoner(scorer=reasoner.scorer, kg=reasoner.kg, logic=reasoner.logic, fusion=shipped)
+    directional = Problem(id="u", premises=tuple(THEORY), hypothesis="Bob is red.", reading="directional")
+    v = r.solve(directional)
+    assert v.label is Label.NEUTRAL and not v.proved
+    assert any(s.text.startswith("Decided by the closed theory's 'unknown'") for s in v.trace.steps)
+    classical = r.solve(Problem(id="c", premises=tuple(THEORY), hypothesis="Bob is red."))
+    assert not any("closed theory" in s.text for s in classical.trace.steps)

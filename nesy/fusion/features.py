@@ -25,8 +25,11 @@ FEATURE_NAMES: tuple[str, ...] = (
     "proof_size", "parse_coverage_when_decided",
     "lexical_entailment", "lexical_contradiction", "lexical_neutral",
     "kg_entailing_count", "kg_excluding_count", "kg_entailing_flipped_count", "kg_excluding_flipped_count",
+    "logic_entailed_abduced", "logic_contradicted_abduced", "logic_unknown_closed_theory",
+    "logic_entailed_learned", "logic_contradicted_learned", "logic_unknown_closed_theory_partial_parse",
 )
 
+_CLOSED_OPEN = (Outcome.UNKNOWN, Outcome.INCONSISTENT)
 _NEGATION = re.compile(r"\b(?:not|no|never|nobody|nothing|none|neither|nor|cannot|without)\b|n't\b", re.IGNORECASE)
 
 
@@ -58,10 +61,15 @@ class Evidence:
     #: one side is negated and the other not (:func:`polarity_flipped`): entailing and excluding graph evidence
     #: then point the other way and get their own columns
     polarity_flipped: bool = False
-    #: the proof rests on abduced graph axioms (:mod:`nesy.kg.abduction`). The shipped fusion was fitted before
-    #: abduction existed, so such a proof sets no logic feature (no measured gate speaks for it) until the
-    #: fusion is refitted with columns of its own
+    #: the proof rests on abduced graph axioms (:mod:`nesy.kg.abduction`): it sets its own columns
+    #: (``logic_*_abduced``) and gets its own measured gate, not the one of proofs from the text alone
     abduced: bool = False
+    #: the problem is read under a closed-theory convention (the RuleTaker/ProofWriter directional reading,
+    #: declared by the dataset's loader): there "unknown" over a fully parsed theory is the answer NEUTRAL
+    closed_theory: bool = False
+    #: the decision rests on learned phrase axioms from the network (:mod:`nesy.nli.phrases`): no proof, its own
+    #: columns (``logic_*_learned``) and gate, and no proof column set
+    learned: bool = False
 
 
 def featurize(ev: Evidence) -> np.ndarray:
@@ -74,22 +82,24 @@ def featurize(ev: Evidence) -> np.ndarray:
     """
     p = np.clip(np.asarray(ev.neural.probabilities, dtype=float), 1e-6, 1.0)
     x: list[float] = list(np.log(p))
-    lr = None if ev.abduced else ev.logic  # see Evidence.abduced
+    lr = ev.logic
     outcome = lr.outcome if lr is not None else Outcome.PARSE_FAILURE
     full = lr is not None and not lr.unparsed
+    hard = full and not ev.learned
+    text_only = hard and not ev.abduced  # a proof from the text's own formulas (see Evidence.abduced)
     x += [
-        1.0 if full and outcome is Outcome.ENTAILED and not ev.added_disjunct else 0.0,
-        1.0 if full and outcome is Outcome.CONTRADICTED else 0.0,
+        1.0 if text_only and outcome is Outcome.ENTAILED and not ev.added_disjunct else 0.0,
+        1.0 if text_only and outcome is Outcome.CONTRADICTED else 0.0,
         # "A, so A or B" is valid, but in ordinary text the added alternative is new content more often than a
         # logical weakening ("nominated for Best Movie" → "… Best Movie or Series"): its own column and gate.
-        1.0 if full and outcome is Outcome.ENTAILED and ev.added_disjunct else 0.0,
-        1.0 if not full and outcome is Outcome.ENTAILED else 0.0,
-        1.0 if not full and outcome is Outcome.CONTRADICTED else 0.0,
+        1.0 if text_only and outcome is Outcome.ENTAILED and ev.added_disjunct else 0.0,
+        1.0 if not full and not ev.learned and outcome is Outcome.ENTAILED else 0.0,
+        1.0 if not full and not ev.learned and outcome is Outcome.CONTRADICTED else 0.0,
         # "Unknown" is evidence for NEUTRAL only over a closed rule base (several premises with rules, all
         # parsed) that speaks about everything the hypothesis mentions: an unprovable hypothesis about a
         # described scene, or one in words the theory never uses, says nothing (open world).
         1.0 if full and outcome is Outcome.UNKNOWN and ev.has_rules and ev.n_premises >= 3
-        and ev.hypothesis_in_vocabulary else 0.0,
+        and ev.hypothesis_in_vocabulary and not ev.closed_theory else 0.0,
         1.0 if full and outcome is Outcome.INCONSISTENT else 0.0,
         math.log1p(lr.proof_size) if lr is not None and outcome.decided else 0.0,
         lr.parse_coverage if lr is not None and outcome.decided else 0.0,
@@ -107,6 +117,18 @@ def featurize(ev: Evidence) -> np.ndarray:
         if e.kind in ("entailing", "excluding"):
             counts[f"{e.kind}_flipped" if ev.polarity_flipped else e.kind] += 1.0
     x += [counts["entailing"], counts["excluding"], counts["entailing_flipped"], counts["excluding_flipped"]]
+    x += [
+        1.0 if hard and ev.abduced and outcome is Outcome.ENTAILED else 0.0,
+        1.0 if hard and ev.abduced and outcome is Outcome.CONTRADICTED else 0.0,
+        # under a declared closed-theory reading "unknown" is a decision (NEUTRAL), gated like a proof; so is
+        # "inconsistent", which the directional reading reports when a statement and its negation both fire
+        # (README: the premises are inconsistent about it, the answer is Unknown)
+        1.0 if full and ev.closed_theory and outcome in _CLOSED_OPEN else 0.0,
+        1.0 if full and ev.learned and outcome is Outcome.ENTAILED else 0.0,
+        1.0 if full and ev.learned and outcome is Outcome.CONTRADICTED else 0.0,
+        # the same with some premise unread: what the rest leaves open is usually still open (its own gate)
+        1.0 if lr is not None and not full and ev.closed_theory and outcome in _CLOSED_OPEN else 0.0,
+    ]
     # (The share of hypothesis concepts the premise does not support — "new information" — was a feature;
     # measured, it flipped more right answers of the network than wrong ones on every NLI file, held-out
     # included, so it is gone. Retriever.novelty still computes it.)

@@ -118,7 +118,10 @@ def _apply_top_label_map(p: np.ndarray, knots: np.ndarray, values: np.ndarray) -
 
 
 _PROOF_COLUMNS = {"logic_entailed_full_parse": 0, "logic_contradicted_full_parse": 2,
-                  "logic_entailed_by_added_disjunct": 0}
+                  "logic_entailed_by_added_disjunct": 0, "logic_entailed_abduced": 0,
+                  "logic_contradicted_abduced": 2, "logic_unknown_closed_theory": 1,
+                  "logic_entailed_learned": 0, "logic_contradicted_learned": 2,
+                  "logic_unknown_closed_theory_partial_parse": 1}
 
 
 _LABEL_INDEX = {"entailment": 0, "neutral": 1, "contradiction": 2}

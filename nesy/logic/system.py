@@ -13,7 +13,7 @@ from tqdm.auto import tqdm
 from nesy.errors import ParseError
 from nesy.logic.checker import LogicChecker, LogicResult, Outcome, World
 from nesy.logic.english import EnglishParser
-from nesy.logic.fol import Formula
+from nesy.logic.fol import Atom, ForAll, Formula, Iff, Implies, Not
 from nesy.logic.folparse import parse_fol
 from nesy.semantics import Reader
 from nesy.trace import ProofStep, ProofTrace
@@ -67,7 +67,7 @@ class Formalization:
 class LogicAnalysis:
     """Parsed premises + hypothesis of one problem and the checker's result."""
 
-    __slots__ = ("premises", "hypothesis", "result", "errors", "lexical", "abduced")
+    __slots__ = ("premises", "hypothesis", "result", "errors", "lexical", "abduced", "soft")
 
     def __init__(self, premises: list[Formula | None], hypothesis: Formula | None, result: LogicResult,
                  errors: dict[int, str]) -> None:
@@ -79,6 +79,8 @@ class LogicAnalysis:
         self.lexical: LexicalDecision | None = None
         #: citations of the abduced graph axioms the result's proof rests on (:mod:`nesy.kg.abduction`)
         self.abduced: tuple[str, ...] = ()
+        #: citations of the learned phrase axioms it rests on (:mod:`nesy.nli.phrases`): then it is no proof
+        self.soft: tuple[str, ...] = ()
 
 
 class SymbolicSystem:
@@ -197,7 +199,9 @@ class SymbolicSystem:
         return Formalization(tuple(premises), errors, hyp, tuple(kg_axioms), texts, sem, dict(self.parser.surface),
                              dict(self.parser.pos))
 
-    def analyse(self, problem: Problem, hypothesis: str | None = None) -> LogicAnalysis:
+    def analyse(self, problem: Problem, hypothesis: str | None = None, *, phrases: Any = None) -> LogicAnalysis:
+        """Read and decide one problem. ``phrases``: a :class:`~nesy.nli.phrases.PhraseAxioms` whose learned
+        axioms are tried after the graph's (the result then rests on them: :attr:`LogicAnalysis.soft`)."""
         form = self.formalize(problem, hypothesis)
         premises = list(form.premises)
         extra: list[Formula | None] = [f for f, _ in form.background]
@@ -218,43 +222,66 @@ class SymbolicSystem:
             if alone.outcome is result.outcome:
                 result = alone
         abduced: tuple[str, ...] = ()
+        soft: tuple[str, ...] = ()
         if (self.abduction and result.outcome is Outcome.UNKNOWN and self.kg is not None
                 and form.hypothesis is not None and form.semantics == "classical" and not self._formal(problem)
                 and any(premises)):
-            result, abduced = self._abduce(form, premises, extra, extra_texts, result, hyp_text)
+            result, abduced, soft = self._abduce(form, premises, extra, extra_texts, result, hyp_text, phrases,
+                                                 scene=problem.reading == "scene")
         analysis = LogicAnalysis(premises, form.hypothesis, result, dict(form.errors))
         analysis.abduced = abduced
+        analysis.soft = soft
         return analysis
 
     def _abduce(self, form: Formalization, premises: list[Formula | None], extra: list[Formula | None],
-                extra_texts: list[str], result: LogicResult, hyp_text: str) -> tuple[LogicResult, tuple[str, ...]]:
-        """Try again with abduced graph axioms (:mod:`nesy.kg.abduction`); the new result only if it decides, with
-        the citations of the abduced axioms its proof uses."""
-        from nesy.kg.abduction import abduce
+                extra_texts: list[str], result: LogicResult, hyp_text: str,
+                phrases: Any = None, scene: bool = False) -> tuple[LogicResult, tuple[str, ...], tuple[str, ...]]:
+        """Try again with abduced graph axioms (:mod:`nesy.kg.abduction`), then, if still open and ``phrases`` is
+        given, with learned phrase axioms as well (:mod:`nesy.nli.phrases`). The new result only if it decides,
+        with the citations of the graph axioms and of the learned ones its proof uses."""
+        from nesy.kg.abduction import abduce, aligned_pairs
 
         assert form.hypothesis is not None
-        cands = abduce(self.kg, [p for p in premises if p is not None], form.hypothesis, form.pos,
-                       have=[f for f in extra if f is not None])
-        if not cands:
-            return result, ()
+        given = [p for p in premises if p is not None]
+        cands = abduce(self.kg, given, form.hypothesis, form.pos, have=[f for f in extra if f is not None],
+                       scene=scene)
+        formulas: list[Formula | None] = [c.formula for c in cands]
         texts = [c.citation() for c in cands]
-        again = self.checker.decide(premises + extra + [c.formula for c in cands], form.hypothesis,
-                                    premise_texts=list(form.premise_texts) + extra_texts + texts,
-                                    hypothesis_text=hyp_text, names=form.names,
-                                    semantics=form.semantics)  # type: ignore[arg-type]
+        n_graph = len(texts)
+        tries = [n_graph] if cands else []
+        if phrases is not None:
+            graph_linked = {(a.pred, b.pred) for c in cands for a, b in [_linked(c.formula)]
+                            if a is not None and b is not None}
+            aligned = [al for al in aligned_pairs(given, form.hypothesis, form.pos)
+                       if (al.premise, al.hypothesis) not in graph_linked]
+            learned = phrases.propose(aligned, scene=scene)
+            if learned:
+                formulas += [s.formula for s in learned]
+                texts += [s.citation() for s in learned]
+                tries.append(len(texts))
         first = len(premises) + len(extra)
-        used = tuple(texts[i - first] for i in again.core if i >= first)
-        if not again.outcome.decided or not used or not any(i < len(premises) for i in again.core):
-            return result, ()
-        logger.debug("abduction decided %s with %d axiom(s)", again.outcome.value, len(used))
-        return again, used
+        for upto in tries:
+            again = self.checker.decide(premises + extra + formulas[:upto], form.hypothesis,
+                                        premise_texts=list(form.premise_texts) + extra_texts + texts[:upto],
+                                        hypothesis_text=hyp_text, names=form.names,
+                                        semantics=form.semantics)  # type: ignore[arg-type]
+            used = [i - first for i in again.core if i >= first]
+            if again.outcome.decided and used and any(i < len(premises) for i in again.core):
+                graph = tuple(texts[i] for i in used if i < n_graph)
+                soft = tuple(texts[i] for i in used if i >= n_graph)
+                logger.debug("abduction decided %s with %d graph and %d learned axiom(s)", again.outcome.value,
+                             len(graph), len(soft))
+                return again, graph, soft
+        return result, (), ()
 
     # ---------------------------------------------------------------- answering
     def solve(self, problem: Problem) -> Verdict:
         return self.solve_with_analysis(problem)[0]
 
-    def solve_with_analysis(self, problem: Problem) -> tuple[Verdict, LogicAnalysis | None]:
-        """The verdict and, for non-multiple-choice problems, the parsed logic behind it."""
+    def solve_with_analysis(self, problem: Problem, *, phrases: Any = None) -> tuple[Verdict, LogicAnalysis | None]:
+        """The verdict and, for non-multiple-choice problems, the parsed logic behind it. ``phrases``: learned
+        phrase axioms to try when the graph's leave the pair open (:meth:`analyse`); a decision resting on them
+        is labelled as evidence, not as a proof (``Verdict.proved`` False)."""
         if not isinstance(problem, Problem):
             from nesy.errors import InputError
 
@@ -267,9 +294,14 @@ class SymbolicSystem:
 
             verdict = solve_choice(self, problem)
         else:
-            analysis = self.analyse(problem)
+            analysis = self.analyse(problem, phrases=phrases)
             analysis.result = _kg_steps(analysis.result, len(analysis.premises))
             verdict = verdict_from_logic(analysis.result, problem, self.name)
+            if analysis.soft:
+                trace = dataclasses.replace(verdict.trace, summary=(
+                    f"Not a proof: Z3 {verdict.label.value} only with {len(analysis.soft)} learned phrase "
+                    f"step(s) from the network. {verdict.trace.summary}"))
+                verdict = dataclasses.replace(verdict, proved=False, trace=trace)
         return _with_time(verdict, time.perf_counter() - t0), analysis
 
     def lexical_decision(self, problem: Problem) -> LexicalDecision | None:
@@ -304,19 +336,34 @@ class SymbolicSystem:
         return [self.solve(p) for p in tqdm(problems, desc="symbolic", disable=disable, unit="item")]
 
 
+def _linked(f: Formula) -> tuple[Atom | None, Atom | None]:
+    """The two atoms of a unary axiom ``∀x (a(x) → b(x))``/``↔``/``→ ¬``, or (None, None)."""
+    body = f.body if isinstance(f, ForAll) else f
+    if isinstance(body, (Implies, Iff)):
+        left, right = body.left, body.right
+        right = right.arg if isinstance(right, Not) else right
+        if isinstance(left, Atom) and isinstance(right, Atom):
+            return left, right
+    return None, None
+
+
 def _kg_steps(result: LogicResult, n_premises: int) -> LogicResult:
     """Mark proof steps that cite knowledge-graph axioms (indices past the premises) as ``kg`` steps."""
     if not any(s.premise_index is not None and s.premise_index >= n_premises for s in result.steps):
         return result
+    from nesy.kg.abduction import LEARNED
+
     steps = tuple(
-        ProofStep(kind="kg", text=s.text.rsplit(" [", 1)[0], formula=s.formula,
+        ProofStep(kind="neural" if LEARNED in s.text.rsplit("[", 1)[-1] else "kg", text=s.text.rsplit(" [", 1)[0],
+                  formula=s.formula,
                   source=s.text.rsplit("[", 1)[-1].rstrip("]") if "[" in s.text else "knowledge graph", uses=s.uses)
         if s.premise_index is not None and s.premise_index >= n_premises else s
         for s in result.steps
     )
     core = tuple(i for i in result.core if i < n_premises)
     meaning = sum(1 for s in steps if s.kind == "kg" and s.source == "meaning of the words")
-    kg_used = len(result.core) - len(core) - meaning
+    learned = sum(1 for s in steps if s.kind == "neural")
+    kg_used = len(result.core) - len(core) - meaning - learned
     reason = result.reason
     if result.outcome.decided and not core:
         # World knowledge alone settles the hypothesis: that is not an inference from the premises.
@@ -325,7 +372,7 @@ def _kg_steps(result: LogicResult, n_premises: int) -> LogicResult:
     if result.outcome.decided:
         verb = "entail" if result.outcome is Outcome.ENTAILED else "contradict"
         extra = [f"{kg_used} knowledge-graph fact(s)" if kg_used else "", f"{meaning} meaning postulate(s)" if meaning
-                 else ""]
+                 else "", f"{learned} learned phrase step(s)" if learned else ""]
         reason = (f"Premises {', '.join(str(i + 1) for i in core) or '(none)'} with {' and '.join(x for x in extra if x)}"
                   f" {verb} the hypothesis (Z3: unsat).")
     return LogicResult(result.outcome, reason, core, steps, result.unparsed, n_premises, result.seconds)

@@ -265,13 +265,32 @@ def test_a_gated_proof_decides_whatever_the_network_says(data):
     assert m.proof_gate(x[None]) is None
 
 
-def test_a_proof_resting_on_abduced_axioms_sets_no_logic_feature():
-    """The shipped gates were measured on proofs without abduction: an abduced proof does not borrow them."""
+def test_abduced_learned_and_closed_theory_evidence_have_their_own_columns():
+    """A proof resting on abduced graph axioms, a decision resting on learned phrase steps and a closed theory's
+    "unknown" each set their own column (and so get their own measured gate), never the text-only proof columns."""
     from nesy.logic.checker import LogicResult, Outcome
 
     proof = LogicResult(Outcome.ENTAILED, "proved", core=(0,), n_premises=1)
+    refutation = LogicResult(Outcome.CONTRADICTED, "disproved", core=(0,), n_premises=1)
+    unknown = LogicResult(Outcome.UNKNOWN, "open", n_premises=3)
+    partial = LogicResult(Outcome.UNKNOWN, "open", unparsed=(1,), n_premises=3)
     score = NliScore((0.2, 0.6, 0.2), (0.0, 1.0, 0.0))
-    hard = featurize(Evidence(neural=score, logic=proof))
-    soft = featurize(Evidence(neural=score, logic=proof, abduced=True))
-    assert hard[FEATURE_NAMES.index("logic_entailed_full_parse")] == 1.0
-    assert not soft[3:12].any() and np.array_equal(soft[:3], hard[:3])
+    col = FEATURE_NAMES.index
+
+    def on(ev: Evidence) -> set[str]:
+        x = featurize(ev)
+        return {n for n, v in zip(FEATURE_NAMES, x) if v == 1.0 and n.startswith("logic_")}
+
+    assert on(Evidence(neural=score, logic=proof)) == {"logic_entailed_full_parse"}
+    assert on(Evidence(neural=score, logic=proof, abduced=True)) == {"logic_entailed_abduced"}
+    assert on(Evidence(neural=score, logic=refutation, abduced=True)) == {"logic_contradicted_abduced"}
+    assert on(Evidence(neural=score, logic=proof, learned=True)) == {"logic_entailed_learned"}
+    assert on(Evidence(neural=score, logic=refutation, learned=True, abduced=True)) == {"logic_contradicted_learned"}
+    assert on(Evidence(neural=score, logic=unknown, closed_theory=True, has_rules=True, n_premises=3)) == {
+        "logic_unknown_closed_theory"}
+    assert on(Evidence(neural=score, logic=partial, closed_theory=True)) == {"logic_unknown_closed_theory_partial_parse"}
+    assert on(Evidence(neural=score, logic=unknown)) == set()  # an open world's "unknown" says nothing
+    clash = LogicResult(Outcome.INCONSISTENT, "both fire", n_premises=3)
+    assert on(Evidence(neural=score, logic=clash, closed_theory=True)) == {"logic_inconsistent_full_parse",
+                                                                           "logic_unknown_closed_theory"}
+    assert featurize(Evidence(neural=score, logic=proof, learned=True))[col("logic_entailed_full_parse")] == 0.0
