@@ -65,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--target", type=float, default=0.95)
     ap.add_argument("--min-n", type=int, default=10)
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--model", default="default",
+                    help="the NLI checkpoint whose phrase judgements are measured (a Hugging Face folder works too)")
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "RESULTS-phrase-axioms.md"))
     args = ap.parse_args(argv)
 
@@ -75,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
 
     kg = Retriever()
     system = SymbolicSystem(kg=kg)
-    scorer = NliScorer("default")
+    scorer = NliScorer(args.model)
     results = {}
     for rel in args.files:
         path = DATA / rel
