@@ -95,6 +95,18 @@ def swapped_arguments(premises: Sequence[str], hypothesis: str, premise_term: st
     return False
 
 
+def _is_shipped_model(scorer: Any) -> bool:
+    from nesy.nli.scorer import default_model_dir
+
+    name = str(getattr(scorer, "model_name", ""))
+    if name == "default":
+        return True
+    try:
+        return Path(name).resolve() == default_model_dir().resolve()
+    except (OSError, ValueError):
+        return False
+
+
 def default_fusion_path() -> Path:
     return Path(__file__).resolve().parent / "resources" / "fusion" / "default.json"
 
@@ -119,7 +131,8 @@ class Reasoner:
         fusion: A fitted :class:`~nesy.fusion.model.FusionModel`.
         phrases: Learned phrase axioms (:class:`~nesy.nli.phrases.PhraseAxioms`) tried when the graph's leave a
             pair open; ``"auto"`` (default) builds them from ``scorer`` with the shipped thresholds when there is
-            a graph, None turns them off. A decision resting on them is evidence, never a proof.
+            a graph and ``scorer`` is the shipped network (the thresholds were measured on its judgements), None
+            turns them off. A decision resting on them is evidence, never a proof.
 
     Example:
         >>> r = Reasoner.default()  # doctest: +SKIP
@@ -143,8 +156,10 @@ class Reasoner:
                 raise ConfigError(f"phrases= takes 'auto', None or a PhraseAxioms, got {phrases!r}.")
             from nesy.nli.phrases import PhraseAxioms, default_thresholds_path
 
+            # the shipped thresholds were measured on the shipped network's judgements; another checkpoint
+            # needs its own (benchmarks/phrase_axioms.py --model PATH --write, then pass PhraseAxioms.load(...))
             phrases = (PhraseAxioms.load(scorer) if kg is not None and default_thresholds_path().is_file()
-                       else None)
+                       and _is_shipped_model(scorer) else None)
             if phrases is not None and not phrases.enabled:
                 phrases = None  # no kind reached its precision target for the shipped network
         self.phrases = phrases

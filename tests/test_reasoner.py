@@ -201,3 +201,15 @@ def test_shipped_fusion_lets_a_closed_theory_unknown_decide(reasoner):  # type: 
     assert any(s.text.startswith("Decided by the closed theory's 'unknown'") for s in v.trace.steps)
     classical = r.solve(Problem(id="c", premises=tuple(THEORY), hypothesis="Bob is red."))
     assert not any("closed theory" in s.text for s in classical.trace.steps)
+
+
+def test_learned_phrase_steps_follow_the_network_they_were_measured_on(reasoner):  # type: ignore[no-untyped-def]
+    """The shipped thresholds belong to the shipped network: another checkpoint (here a tiny random one) gets no
+    learned steps unless the caller passes thresholds measured for it."""
+    from nesy.nli.phrases import PhraseAxioms
+
+    assert reasoner.phrases is None
+    shipped = Reasoner(scorer=NliScorer("default"), kg=reasoner.kg, logic=reasoner.logic)
+    assert isinstance(shipped.phrases, PhraseAxioms) and shipped.phrases.enabled
+    explicit = PhraseAxioms(reasoner.scorer, thresholds={"entails:n": 0.9})
+    assert Reasoner(scorer=reasoner.scorer, kg=reasoner.kg, logic=reasoner.logic, phrases=explicit).phrases is explicit
