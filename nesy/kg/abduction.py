@@ -38,7 +38,8 @@ from dataclasses import dataclass
 from nesy.kg.retriever import KgEvidence, Retriever
 from nesy.logic.fol import And, Atom, Const, ForAll, Formula, Not, Var, children, predicates
 
-__all__ = ["Abduced", "Aligned", "abduce", "aligned_pairs", "role_contexts", "MAX_ABDUCED", "SENSES", "ABDUCED", "LEARNED", "event_exclusion"]
+__all__ = ["Abduced", "Aligned", "abduce", "aligned_pairs", "event_exclusion", "role_contexts", "MAX_ABDUCED", "SENSES",
+           "ABDUCED", "LEARNED"]
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +62,8 @@ class Abduced:
     formula: Formula
     evidence: KgEvidence
     why: str
+    #: the (premise, hypothesis) predicates the axiom links, in its direction
+    pair: tuple[str, str] = ("", "")
 
     def citation(self) -> str:
         edges = "; ".join(self.evidence.edge_ids) or " → ".join(self.evidence.path)
@@ -122,17 +125,14 @@ def _split_compound(name: str, nouns: set[str]) -> tuple[str, str] | None:
 class Aligned:
     """A premise predicate and a hypothesis predicate that say something of the same part of the two sentences.
 
-    ``noun`` is set for adjective-noun predicates of one noun (``large_dog`` / ``big_dog``): ``adjectives`` then
-    holds the two adjectives."""
+    For adjective-noun predicates of one noun (``large_dog`` / ``big_dog``) ``adjectives`` holds the two
+    adjectives."""
 
     premise: str
     hypothesis: str
     pos: str
     why: str
-    noun: str | None = None
     adjectives: tuple[str, str] | None = None
-    #: the shared parts (:func:`role_contexts`) that aligned them
-    contexts: frozenset[tuple[str, ...]] = frozenset()
     #: for two verbs with an agent whose events have the same thematic roles: those roles (else empty), the
     #: participants an exclusion between the two is said of (:func:`event_exclusion`)
     roles: tuple[str, ...] = ()
@@ -163,7 +163,7 @@ def aligned_pairs(premises: Sequence[Formula], hypothesis: Formula, pos: dict[st
             ca, cb = _split_compound(a, nouns), _split_compound(b, nouns)
             if ca and cb and ca[1] == cb[1] and pos.get(a) == pos.get(b) == "a":
                 out.append(Aligned(a, b, "a", f"'{ca[0]}' and '{cb[0]}' both said of a {ca[1].replace('_', ' ')}",
-                                   noun=ca[1], adjectives=(ca[0], cb[0])))
+                                   adjectives=(ca[0], cb[0])))
                 continue
             shared = pre_ctx.get(a, set()) & hyp_ctx.get(b, set())
             if not shared:
@@ -178,8 +178,7 @@ def aligned_pairs(premises: Sequence[Formula], hypothesis: Formula, pos: dict[st
                 rb = {c[1] for c in hyp_ctx.get(b, ()) if c[0] == "with" and pos.get(c[1]) == "r"}
                 if ra == rb and ("with", "agent") in {c[:2] for c in shared}:
                     roles = tuple(sorted(ra))
-            out.append(Aligned(a, b, pos.get(a, "n"), why, contexts=frozenset(shared), roles=roles, theme=theme,
-                               compound=bool(ca or cb)))
+            out.append(Aligned(a, b, pos.get(a, "n"), why, roles=roles, theme=theme, compound=bool(ca or cb)))
     return out
 
 
@@ -202,10 +201,9 @@ def event_exclusion(a: str, b: str, roles: Sequence[str]) -> Formula:
 
 
 def abduce(retriever: Retriever, premises: Sequence[Formula], hypothesis: Formula, pos: dict[str, str],
-           *, have: Sequence[Formula] = (), scene: bool = False) -> list[Abduced]:
+           *, have: Sequence[Formula] = ()) -> list[Abduced]:
     """Axioms linking aligned premise and hypothesis predicates (:func:`aligned_pairs`) that the up-front axioms
-    (``have``) lack, best graph evidence first, at most :data:`MAX_ABDUCED`. ``scene``: the pair is read as one
-    scene (no kind of axiom depends on it today; see the note on antonym verbs in the code)."""
+    (``have``) lack, best graph evidence first, at most :data:`MAX_ABDUCED`."""
     wide = _wide(retriever)
     have_set = {str(f) for f in have}
     found: list[tuple[float, Abduced]] = []
@@ -226,7 +224,7 @@ def abduce(retriever: Retriever, premises: Sequence[Formula], hypothesis: Formul
         if ax is None or str(ax) in have_set or str(ax) in seen:
             return
         seen.add(str(ax))
-        found.append((ev.score, Abduced(ax, ev, why)))
+        found.append((ev.score, Abduced(ax, ev, why, (a, b))))
 
     for al in aligned_pairs(premises, hypothesis, pos):
         a, b, why = al.premise, al.hypothesis, al.why

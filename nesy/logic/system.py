@@ -13,7 +13,7 @@ from tqdm.auto import tqdm
 from nesy.errors import ParseError
 from nesy.logic.checker import LogicChecker, LogicResult, Outcome, World
 from nesy.logic.english import EnglishParser
-from nesy.logic.fol import Atom, ForAll, Formula, Iff, Implies, Not
+from nesy.logic.fol import Formula
 from nesy.logic.folparse import parse_fol
 from nesy.semantics import Reader
 from nesy.trace import ProofStep, ProofTrace
@@ -243,15 +243,13 @@ class SymbolicSystem:
 
         assert form.hypothesis is not None
         given = [p for p in premises if p is not None]
-        cands = abduce(self.kg, given, form.hypothesis, form.pos, have=[f for f in extra if f is not None],
-                       scene=scene)
+        cands = abduce(self.kg, given, form.hypothesis, form.pos, have=[f for f in extra if f is not None])
         formulas: list[Formula | None] = [c.formula for c in cands]
         texts = [c.citation() for c in cands]
         n_graph = len(texts)
         tries = [n_graph] if cands else []
         if phrases is not None:
-            graph_linked = {(a.pred, b.pred) for c in cands for a, b in [_linked(c.formula)]
-                            if a is not None and b is not None}
+            graph_linked = {c.pair for c in cands}
             aligned = [al for al in aligned_pairs(given, form.hypothesis, form.pos)
                        if (al.premise, al.hypothesis) not in graph_linked]
             learned = phrases.propose(aligned, scene=scene)
@@ -334,17 +332,6 @@ class SymbolicSystem:
     def solve_many(self, problems: Sequence[Problem], *, show_progress_bar: bool | None = None) -> list[Verdict]:
         disable = (len(problems) < 50) if show_progress_bar is None else not show_progress_bar
         return [self.solve(p) for p in tqdm(problems, desc="symbolic", disable=disable, unit="item")]
-
-
-def _linked(f: Formula) -> tuple[Atom | None, Atom | None]:
-    """The two atoms of a unary axiom ``∀x (a(x) → b(x))``/``↔``/``→ ¬``, or (None, None)."""
-    body = f.body if isinstance(f, ForAll) else f
-    if isinstance(body, (Implies, Iff)):
-        left, right = body.left, body.right
-        right = right.arg if isinstance(right, Not) else right
-        if isinstance(left, Atom) and isinstance(right, Atom):
-            return left, right
-    return None, None
 
 
 def _kg_steps(result: LogicResult, n_premises: int) -> LogicResult:

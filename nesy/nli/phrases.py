@@ -130,12 +130,15 @@ class PhraseAxioms:
 
     def _scores(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[float, float, float]]:
         todo = sorted({q for q in pairs if q not in self._cache})
+        fresh: dict[tuple[str, str], tuple[float, float, float]] = {}
         if todo:
             for q, s in zip(todo, self.scorer.score_many(todo, show_progress_bar=False)):
-                self._cache[q] = tuple(float(v) for v in s.probabilities)  # type: ignore[assignment]
-            if len(self._cache) > 50_000:
-                self._cache.clear()
-        return [self._cache[q] if q in self._cache else self._scores([q])[0] for q in pairs]
+                fresh[q] = tuple(float(v) for v in s.probabilities)  # type: ignore[assignment]
+        out = [fresh[q] if q in fresh else self._cache[q] for q in pairs]
+        if len(self._cache) + len(fresh) > 50_000:
+            self._cache.clear()
+        self._cache.update(fresh)
+        return out
 
     def propose(self, aligned: Sequence[Any], *, scene: bool = False) -> list[SoftAxiom]:
         """Soft axioms for :class:`~nesy.kg.abduction.Aligned` pairs, most probable first, at most

@@ -95,10 +95,8 @@ def test_propose_keeps_pairs_above_threshold_only():
 def test_verb_exclusion_only_of_a_shared_agent_in_one_scene():
     table = {("They sleep.", "They run."): (0.0, 0.95)}
     ph = PhraseAxioms(TableScorer(table), thresholds={"excludes:v": 0.9})
-    agent = Aligned("sleep", "run", "v", "aligned as events with agent 'dog'",
-                    contexts=frozenset({("with", "agent", "dog")}), roles=("agent",))
-    theme = Aligned("sleep", "run", "v", "aligned as events with theme 'dog'",
-                    contexts=frozenset({("with", "theme", "dog")}))
+    agent = Aligned("sleep", "run", "v", "aligned as events with agent 'dog'", roles=("agent",))
+    theme = Aligned("sleep", "run", "v", "aligned as events with theme 'dog'")
     (ax,) = ph.propose([agent], scene=True)
     assert str(ax.formula) == "∀x1 (∀e1 (∀e2 (¬(sleep(e1) ∧ agent(e1, x1) ∧ run(e2) ∧ agent(e2, x1)))))"
     assert ph.propose([agent], scene=False) == []  # read classically, two events at unknown times
